@@ -5,8 +5,9 @@ import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.Lexer;
 
 /**
- * Target-specific part of {@code JobLogLexer}: the two facts its predicates need, one about the whole
- * log (were ESC bytes stripped?) and one about the position (is this the end of the line?).
+ * Target-specific part of {@code JobLogLexer}: the two facts its predicates need, one
+ * about the whole log (were ESC bytes stripped?) and one about the position (is this the
+ * end of the line?).
  */
 abstract class JobLogLexerBase extends Lexer {
 
@@ -17,8 +18,8 @@ abstract class JobLogLexerBase extends Lexer {
 	}
 
 	/**
-	 * Declares whether the log lost its ESC bytes, so that {@code [0K} and {@code [36;1m} are escape
-	 * remnants rather than text.
+	 * Declares whether the log lost its ESC bytes, so that {@code [0K} and {@code [36;1m}
+	 * are escape remnants rather than text.
 	 * @param stripped {@code true} for an ESC-stripped log
 	 */
 	void setEscapesStripped(boolean stripped) {

@@ -6,14 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The runner's stage sections and the header text it prints for each ({@code common/build.go},
- * {@code GetStageDescription}). Copies from the web UI have no markers, so their sections are recognised
- * from these headers, with the duration badge GitLab renders after them.
+ * The runner's stage sections and the header text it prints for each
+ * ({@code common/build.go}, {@code GetStageDescription}). Copies from the web UI have no
+ * markers, so their sections are recognised from these headers, with the duration badge
+ * GitLab renders after them.
  */
 final class KnownStages {
 
 	/**
-	 * Stages the runner still runs after an earlier stage failed: the job did not fail in them.
+	 * Stages the runner still runs after an earlier stage failed: the job did not fail in
+	 * them.
 	 */
 	static final Set<String> EPILOGUE = Set.of("after_script", "archive_cache_on_failure",
 			"upload_artifacts_on_failure", "cleanup_file_variables");
@@ -30,8 +32,7 @@ final class KnownStages {
 			new Stage("archive_cache_on_failure", "Saving cache for failed job"),
 			new Stage("upload_artifacts_on_success", "Uploading artifacts for successful job"),
 			new Stage("upload_artifacts_on_failure", "Uploading artifacts for failed job"),
-			new Stage("cleanup_file_variables",
-					"Cleaning up (?:project directory and )?file based variables"));
+			new Stage("cleanup_file_variables", "Cleaning up (?:project directory and )?file based variables"));
 
 	private static final Pattern HEADER;
 
@@ -41,7 +42,11 @@ final class KnownStages {
 	static {
 		StringBuilder alternatives = new StringBuilder();
 		for (int i = 0; i < STAGES.size(); i++) {
-			alternatives.append((i > 0) ? "|" : "").append("(?<s").append(i).append('>').append(STAGES.get(i).header)
+			alternatives.append((i > 0) ? "|" : "")
+				.append("(?<s")
+				.append(i)
+				.append('>')
+				.append(STAGES.get(i).header)
 				.append(')');
 		}
 		HEADER = Pattern.compile("(" + alternatives + ")(?:[ \\t]+(?<badge>" + DURATION.pattern() + "))?[ \\t]*");
@@ -96,7 +101,8 @@ final class KnownStages {
 	 *
 	 * @param name the section name the runner would have used
 	 * @param title the header text without the duration badge
-	 * @param durationSeconds the badge, or {@code null} when the copy has none on this line
+	 * @param durationSeconds the badge, or {@code null} when the copy has none on this
+	 * line
 	 */
 	record Header(String name, String title, Long durationSeconds) {
 

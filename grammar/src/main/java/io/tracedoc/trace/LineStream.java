@@ -1,8 +1,8 @@
 package io.tracedoc.trace;
 
 /**
- * The stream a line was written to, from the FF_TIMESTAMPS header {@code <hh><O|E>}: {@code 00} is the
- * runner itself, {@code 01} the job script, {@code 0f} the services.
+ * The stream a line was written to, from the FF_TIMESTAMPS header {@code <hh><O|E>}:
+ * {@code 00} is the runner itself, {@code 01} the job script, {@code 0f} the services.
  *
  * @param id the two-digit hexadecimal stream number
  * @param stderr {@code true} for {@code E}

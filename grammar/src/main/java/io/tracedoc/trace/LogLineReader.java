@@ -11,18 +11,19 @@ import java.util.Arrays;
  * Splits a job log's bytes into logical lines: the lexer's input.
  *
  * <p>
- * Splitting happens on bytes, before decoding, because {@code \n} never occurs inside a UTF-8 sequence;
- * each line is then decoded on its own with invalid sequences replaced by U+FFFD, as the runner's trace
- * buffer does. A line longer than {@link TraceParser#MAX_LINE_BYTES} keeps its head and drops the rest,
- * so one 50 MB line costs no more than 1 MiB.
+ * Splitting happens on bytes, before decoding, because {@code \n} never occurs inside a
+ * UTF-8 sequence; each line is then decoded on its own with invalid sequences replaced by
+ * U+FFFD, as the runner's trace buffer does. A line longer than
+ * {@link TraceParser#MAX_LINE_BYTES} keeps its head and drops the rest, so one 50 MB line
+ * costs no more than 1 MiB.
  *
  * <p>
  * With FF_TIMESTAMPS every physical line starts with a 32-byte header
- * ({@code 2024-01-01T00:00:00.000000Z 01O+}). A {@code +} in the last byte continues the previous
- * physical line: the runner broke a write that had no {@code \n}, or one longer than 8 KiB. GitLab joins
- * such pieces by dropping the {@code \n} between them; so does this reader, which is why the header is
- * handled here and not in the lexer: the join needs the next line's header before the current line can
- * be lexed.
+ * ({@code 2024-01-01T00:00:00.000000Z 01O+}). A {@code +} in the last byte continues the
+ * previous physical line: the runner broke a write that had no {@code \n}, or one longer
+ * than 8 KiB. GitLab joins such pieces by dropping the {@code \n} between them; so does
+ * this reader, which is why the header is handled here and not in the lexer: the join
+ * needs the next line's header before the current line can be lexed.
  */
 final class LogLineReader {
 
@@ -214,8 +215,8 @@ final class LogLineReader {
 	}
 
 	/**
-	 * The FF_TIMESTAMPS header, checked byte by byte against GitLab's {@code TIMESTAMP_HEADER_REGEX}
-	 * ({@code lib/gitlab/ci/trace/stream.rb}).
+	 * The FF_TIMESTAMPS header, checked byte by byte against GitLab's
+	 * {@code TIMESTAMP_HEADER_REGEX} ({@code lib/gitlab/ci/trace/stream.rb}).
 	 */
 	record Header(Instant timestamp, LineStream stream, boolean continuation) {
 

@@ -4,15 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * What kind of copy of a job log this is, decided once from its first 64 KiB, as GitLab decides once per
- * log whether it is timestamped.
+ * What kind of copy of a job log this is, decided once from its first 64 KiB, as GitLab
+ * decides once per log whether it is timestamped.
  *
  * @param format the overall shape
- * @param escapesStripped {@code [0K} and {@code [36;1m} are escapes that lost their ESC byte
+ * @param escapesStripped {@code [0K} and {@code [36;1m} are escapes that lost their ESC
+ * byte
  * @param lineNumbers lines start with the line number the web UI showed
- * @param clockTimes line numbers are followed by the {@code HH:MM:SS} the web UI shows for timestamped logs
+ * @param clockTimes line numbers are followed by the {@code HH:MM:SS} the web UI shows
+ * for timestamped logs
  * @param quoted lines start with a markdown {@code > } quote
- * @param inferSections the log has no section markers: sections come from recognised stage headers
+ * @param inferSections the log has no section markers: sections come from recognised
+ * stage headers
  */
 record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers, boolean clockTimes, boolean quoted,
 		boolean inferSections) {
@@ -21,11 +24,13 @@ record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers
 
 	private static final Pattern MARKER = Pattern.compile("section_(?:start|end):\\d+:[a-zA-Z0-9_.-]");
 
-	private static final Pattern REMNANT = Pattern.compile("(?:#033|\\^\\[)\\[[0-9;]*[A-Za-z]|\\[0K|\\[0;m|\\[0m|\\[[0-9]{1,2}(?:;[0-9]{1,2})?m");
+	private static final Pattern REMNANT = Pattern
+		.compile("(?:#033|\\^\\[)\\[[0-9;]*[A-Za-z]|\\[0K|\\[0;m|\\[0m|\\[[0-9]{1,2}(?:;[0-9]{1,2})?m");
 
 	private static final Pattern NUMBERED = Pattern.compile("\\s*(?:\\d+|\\[\\d+\\]\\([^)]*\\))(?:[ \\t].*)?");
 
-	private static final Pattern NUMBERED_WITH_TIME = Pattern.compile("\\s*\\d+[ \\t]+\\d{2}:\\d{2}:\\d{2}(?:[ \\t].*)?");
+	private static final Pattern NUMBERED_WITH_TIME = Pattern
+		.compile("\\s*\\d+[ \\t]+\\d{2}:\\d{2}:\\d{2}(?:[ \\t].*)?");
 
 	/**
 	 * @param sample the first bytes of the log (at most {@link #SAMPLE_BYTES})

@@ -6,13 +6,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Collects {@link RunnerInfo} from the runner's own lines as they stream past. The formats come from the
- * runner source: {@code common/build.go} (header), {@code executors/kubernetes/*.go} (namespace, image,
- * pod wait) and {@code shells/bash.go} ({@code Running on ... via ...}).
+ * Collects {@link RunnerInfo} from the runner's own lines as they stream past. The
+ * formats come from the runner source: {@code common/build.go} (header),
+ * {@code executors/kubernetes/*.go} (namespace, image, pod wait) and
+ * {@code shells/bash.go} ({@code Running on ... via ...}).
  */
 final class RunnerFacts {
 
-	/** Longer lines are tool output, not runner lines; skipping them keeps the regexes off huge lines. */
+	/**
+	 * Longer lines are tool output, not runner lines; skipping them keeps the regexes off
+	 * huge lines.
+	 */
 	private static final int MAX_FACT_LINE = 2_000;
 
 	private static final Pattern RUNNING_WITH = Pattern
@@ -27,10 +31,11 @@ final class RunnerFacts {
 
 	private static final Pattern NAMESPACE = Pattern.compile("Using Kubernetes namespace: (\\S+)\\s*");
 
-	private static final Pattern EXECUTOR_IMAGE = Pattern.compile("Using (.+?) executor with image (.+?) \\.\\.\\.\\s*");
+	private static final Pattern EXECUTOR_IMAGE = Pattern
+		.compile("Using (.+?) executor with image (.+?) \\.\\.\\.\\s*");
 
-	private static final Pattern WAITING_FOR_POD = Pattern.compile(
-			"Waiting for pod ([a-z0-9.-]+)/([a-z0-9.-]+) to be running(?: on the node (\\S+))?, status is \\w+.*");
+	private static final Pattern WAITING_FOR_POD = Pattern
+		.compile("Waiting for pod ([a-z0-9.-]+)/([a-z0-9.-]+) to be running(?: on the node (\\S+))?, status is \\w+.*");
 
 	private static final Pattern RUNNING_ON = Pattern.compile("Running on (\\S+) via (\\S+?)\\.\\.\\.\\s*");
 
@@ -140,9 +145,8 @@ final class RunnerFacts {
 		if (effectiveExecutor == null && (this.namespace != null || this.pod != null)) {
 			effectiveExecutor = "kubernetes";
 		}
-		return new RunnerInfo(this.version, this.revision, this.name, this.shortToken, this.systemId,
-				effectiveExecutor, this.namespace, this.image, this.pod, this.node, this.managerHost,
-				this.featureFlags);
+		return new RunnerInfo(this.version, this.revision, this.name, this.shortToken, this.systemId, effectiveExecutor,
+				this.namespace, this.image, this.pod, this.node, this.managerHost, this.featureFlags);
 	}
 
 	private static void first(Pattern pattern, String line, java.util.function.Consumer<Matcher> action) {

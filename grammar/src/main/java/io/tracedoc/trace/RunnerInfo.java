@@ -3,8 +3,8 @@ package io.tracedoc.trace;
 import java.util.List;
 
 /**
- * What the log tells about the runner and where it ran the job. Every field is {@code null} (or empty)
- * when the log does not say.
+ * What the log tells about the runner and where it ran the job. Every field is
+ * {@code null} (or empty) when the log does not say.
  *
  * @param version the runner version ({@code 17.5.0}, {@code 16.6.0~beta.105.gd2263193})
  * @param revision the runner's short git revision
@@ -16,7 +16,8 @@ import java.util.List;
  * @param image the job image the executor announced
  * @param pod the build pod's name
  * @param node the node the pod was scheduled on, when the runner printed it
- * @param managerHost the host name of the runner manager, from {@code Running on <pod> via <host>...}
+ * @param managerHost the host name of the runner manager, from
+ * {@code Running on <pod> via <host>...}
  * @param featureFlags the feature flags the runner listed as set
  */
 public record RunnerInfo(String version, String revision, String name, String shortToken, String systemId,

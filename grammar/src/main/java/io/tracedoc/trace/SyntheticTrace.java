@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 
 /**
- * Writes realistic raw Kubernetes-executor job traces of any size, for benchmarks and for tests that
- * need a big log without storing one: the runner header, stage sections with pod-wait lines, a git
- * fetch, a long build with coloured tool output, progress bars overwritten by carriage returns, script
- * step sections, non-ASCII output, and the final failure. The same seed gives the same bytes.
+ * Writes realistic raw Kubernetes-executor job traces of any size, for benchmarks and for
+ * tests that need a big log without storing one: the runner header, stage sections with
+ * pod-wait lines, a git fetch, a long build with coloured tool output, progress bars
+ * overwritten by carriage returns, script step sections, non-ASCII output, and the final
+ * failure. The same seed gives the same bytes.
  */
 public final class SyntheticTrace {
 
@@ -24,12 +25,9 @@ public final class SyntheticTrace {
 			"added 1284 packages, and audited 1285 packages in 41s",
 			" ✓ src/components/Button.test.tsx (12 tests) 184ms",
 			"Step 7/15 : RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl",
-			" ---> Running in 4f2c1d9e8b7a",
-			"go: downloading github.com/stretchr/testify v1.9.0",
-			"=== RUN   TestReconcile/creates_deployment",
-			"--- PASS: TestReconcile (0.03s)",
-			"    ビルド成功: モジュール 12 個をコンパイルしました",
-			"    构建完成，耗时 3.2 秒",
+			" ---> Running in 4f2c1d9e8b7a", "go: downloading github.com/stretchr/testify v1.9.0",
+			"=== RUN   TestReconcile/creates_deployment", "--- PASS: TestReconcile (0.03s)",
+			"    ビルド成功: モジュール 12 個をコンパイルしました", "    构建完成，耗时 3.2 秒",
 			"2026-11-23 10:15:42.118  INFO 1 --- [           main] c.e.Application : Started Application in 4.1 seconds",
 			"pytest -q tests/ -k 'not slow' --maxfail=1 -p no:cacheprovider", };
 
@@ -50,7 +48,8 @@ public final class SyntheticTrace {
 	}
 
 	/**
-	 * @param bytes the size to reach (the trace ends with a complete final status line after it)
+	 * @param bytes the size to reach (the trace ends with a complete final status line
+	 * after it)
 	 * @param seed the random seed
 	 * @return the trace
 	 */

@@ -7,9 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code lib/gitlab/ci/ansi2json/parser.rb}).
  *
  * <p>
- * Colours are {@code -1} for the terminal default, 0-7 for the normal palette (SGR 30-37 / 40-47), 8-15
- * for the bright palette (90-97 / 100-107), 16-255 for the 256-colour palette (38;5;n) and
- * {@code 0x1000000 | rgb} for 24-bit colours (38;2;r;g;b).
+ * Colours are {@code -1} for the terminal default, 0-7 for the normal palette (SGR 30-37
+ * / 40-47), 8-15 for the bright palette (90-97 / 100-107), 16-255 for the 256-colour
+ * palette (38;5;n) and {@code 0x1000000 | rgb} for 24-bit colours (38;2;r;g;b).
  *
  * @param foreground the text colour
  * @param background the background colour
@@ -19,8 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param conceal SGR 8
  * @param crossed SGR 9
  */
-public record TextStyle(int foreground, int background, boolean bold, boolean italic, boolean underline, boolean conceal,
-		boolean crossed) {
+public record TextStyle(int foreground, int background, boolean bold, boolean italic, boolean underline,
+		boolean conceal, boolean crossed) {
 
 	/** The style of text without any SGR sequence. */
 	public static final TextStyle DEFAULT = new TextStyle(-1, -1, false, false, false, false, false);
@@ -37,8 +37,8 @@ public record TextStyle(int foreground, int background, boolean bold, boolean it
 	}
 
 	/**
-	 * Returns the style after applying one SGR parameter list such as {@code 0;33} or {@code 38;5;208}.
-	 * Unknown parameters are ignored, as GitLab ignores them.
+	 * Returns the style after applying one SGR parameter list such as {@code 0;33} or
+	 * {@code 38;5;208}. Unknown parameters are ignored, as GitLab ignores them.
 	 * @param parameters the text between {@code ESC [} and {@code m}
 	 * @return the resulting style, shared between equal styles
 	 */
@@ -126,7 +126,10 @@ public record TextStyle(int foreground, int background, boolean bold, boolean it
 		return Math.max(0, Math.min(255, component));
 	}
 
-	/** Splits {@code "0;33"} into codes; an empty parameter counts as 0, as terminals read it. */
+	/**
+	 * Splits {@code "0;33"} into codes; an empty parameter counts as 0, as terminals read
+	 * it.
+	 */
 	private static int[] codes(String parameters) {
 		if (parameters.isEmpty()) {
 			return new int[] { 0 };

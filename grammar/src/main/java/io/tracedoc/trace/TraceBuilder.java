@@ -10,9 +10,10 @@ import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 
 /**
- * Turns the lexer's tokens, one logical line at a time, into lines, sections and facts, following the
- * rules of GitLab's own converter ({@code lib/gitlab/ci/ansi2json/converter.rb}): a section marker ends
- * the line collected so far, SGR sequences set the style, other control sequences vanish, a bare
+ * Turns the lexer's tokens, one logical line at a time, into lines, sections and facts,
+ * following the rules of GitLab's own converter
+ * ({@code lib/gitlab/ci/ansi2json/converter.rb}): a section marker ends the line
+ * collected so far, SGR sequences set the style, other control sequences vanish, a bare
  * carriage return clears the line, and a line without text is no line at all.
  */
 final class TraceBuilder {
@@ -101,8 +102,8 @@ final class TraceBuilder {
 	}
 
 	/**
-	 * Makes every line go through the lexer, even lines without any character that could start a
-	 * structural token; tests use it to show that the shortcut changes nothing.
+	 * Makes every line go through the lexer, even lines without any character that could
+	 * start a structural token; tests use it to show that the shortcut changes nothing.
 	 */
 	void alwaysLex() {
 		this.alwaysLex = true;
@@ -139,15 +140,17 @@ final class TraceBuilder {
 					closeSection(token.getText());
 				}
 				default -> {
-					// other control sequences, OSC and invisible controls: GitLab drops them
+					// other control sequences, OSC and invisible controls: GitLab drops
+					// them
 				}
 			}
 		}
 	}
 
 	/**
-	 * Whether a line holds any character that can begin a token other than text. Most lines hold none,
-	 * and for those the lexer would return the line as text, so it is skipped.
+	 * Whether a line holds any character that can begin a token other than text. Most
+	 * lines hold none, and for those the lexer would return the line as text, so it is
+	 * skipped.
 	 */
 	private boolean needsLexer(String line) {
 		for (int i = 0, length = line.length(); i < length; i++) {
@@ -157,8 +160,8 @@ final class TraceBuilder {
 					return true;
 				}
 			}
-			else if (c == 0x7F || (c == 's' && line.startsWith("section_", i)) || (c == '#' && line.startsWith("#033[", i))
-					|| (c == '^' && line.startsWith("^[", i))
+			else if (c == 0x7F || (c == 's' && line.startsWith("section_", i))
+					|| (c == '#' && line.startsWith("#033[", i)) || (c == '^' && line.startsWith("^[", i))
 					|| (c == '[' && (this.shape.escapesStripped() || line.indexOf("](", i) > 0))) {
 				return true;
 			}
@@ -233,8 +236,8 @@ final class TraceBuilder {
 
 	/**
 	 * Opens and closes sections at recognised stage headers of a copy without markers.
-	 * @return the text of the line (a header without its duration badge), or {@code null} when the line
-	 * was only a duration badge and is no line of the log
+	 * @return the text of the line (a header without its duration badge), or {@code null}
+	 * when the line was only a duration badge and is no line of the log
 	 */
 	private String inferStage(String content) {
 		SectionState badgeFor = this.awaitingBadge;
@@ -308,7 +311,9 @@ final class TraceBuilder {
 		this.commands.add(new CommandEcho(line.number(), content.substring(2), line.section()));
 	}
 
-	/** The runner echoes commands in bold green ({@code shells/bash.go}, {@code Noticef}). */
+	/**
+	 * The runner echoes commands in bold green ({@code shells/bash.go}, {@code Noticef}).
+	 */
 	private static boolean echoStyle(TraceLine line) {
 		if (line.runs().isEmpty()) {
 			return false;
@@ -354,7 +359,8 @@ final class TraceBuilder {
 	}
 
 	/**
-	 * @return a matcher positioned on the runner's final status line, or {@code null} for any other line
+	 * @return a matcher positioned on the runner's final status line, or {@code null} for
+	 * any other line
 	 */
 	private static Matcher finalStatus(String content) {
 		if (!(content.startsWith("Job ") || content.startsWith("ERROR: Job ") || content.startsWith("Build ")
@@ -442,8 +448,8 @@ final class TraceBuilder {
 	}
 
 	/**
-	 * Closes the open section at {@code index} and every section opened inside it; those inner ones never
-	 * saw their own end.
+	 * Closes the open section at {@code index} and every section opened inside it; those
+	 * inner ones never saw their own end.
 	 */
 	private void popTo(int index, Instant end, boolean unclosed) {
 		while (this.open.size() > index) {
@@ -486,7 +492,8 @@ final class TraceBuilder {
 		if (!this.open.isEmpty()) {
 			popTo(0, null, true);
 		}
-		// a copy's last inferred stage ends with the log; only markers can leave a section unclosed
+		// a copy's last inferred stage ends with the log; only markers can leave a
+		// section unclosed
 		List<TraceSection> snapshots = new ArrayList<>(this.sections.size());
 		for (SectionState section : this.sections) {
 			snapshots.add(section.snapshot());
@@ -516,9 +523,9 @@ final class TraceBuilder {
 	}
 
 	/**
-	 * The stage the job failed in: the last top-level section opened before the final status line,
-	 * passing over the stages the runner still runs after a failure (cleanup, after_script, uploads on
-	 * failure).
+	 * The stage the job failed in: the last top-level section opened before the final
+	 * status line, passing over the stages the runner still runs after a failure
+	 * (cleanup, after_script, uploads on failure).
 	 */
 	private int failingSection(Outcome outcome) {
 		if (outcome == Outcome.TRUNCATED) {
@@ -626,8 +633,8 @@ final class TraceBuilder {
 
 		boolean unclosed;
 
-		SectionState(int id, String name, int parent, int depth, Instant start, boolean collapsed,
-				boolean hideDuration, boolean inferred) {
+		SectionState(int id, String name, int parent, int depth, Instant start, boolean collapsed, boolean hideDuration,
+				boolean inferred) {
 			this.id = id;
 			this.name = name;
 			this.parent = parent;

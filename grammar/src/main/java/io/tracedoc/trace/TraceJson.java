@@ -6,8 +6,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON form of the trace model: record components by name, times as ISO-8601 strings, section ids
- * as indexes into {@code sections} (-1 for none).
+ * The JSON form of the trace model: record components by name, times as ISO-8601 strings,
+ * section ids as indexes into {@code sections} (-1 for none).
  */
 public final class TraceJson {
 

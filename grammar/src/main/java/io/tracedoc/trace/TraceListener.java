@@ -1,8 +1,9 @@
 package io.tracedoc.trace;
 
 /**
- * Receives a trace as it is parsed, so that a caller can work through a 100 MB log without keeping it.
- * Events arrive in log order: a section starts before its first line and ends after its last.
+ * Receives a trace as it is parsed, so that a caller can work through a 100 MB log
+ * without keeping it. Events arrive in log order: a section starts before its first line
+ * and ends after its last.
  */
 public interface TraceListener {
 
@@ -13,7 +14,8 @@ public interface TraceListener {
 	}
 
 	/**
-	 * @param section the section as far as it is known when it opens (see {@link TraceSection})
+	 * @param section the section as far as it is known when it opens (see
+	 * {@link TraceSection})
 	 */
 	default void onSectionStart(TraceSection section) {
 	}

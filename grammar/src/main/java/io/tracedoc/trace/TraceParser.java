@@ -12,12 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses GitLab CI job logs in every shape users have them: raw traces with escapes and section markers,
- * FF_TIMESTAMPS traces, copies from the job page, and copies whose escapes were stripped.
+ * Parses GitLab CI job logs in every shape users have them: raw traces with escapes and
+ * section markers, FF_TIMESTAMPS traces, copies from the job page, and copies whose
+ * escapes were stripped.
  *
  * <p>
- * No input makes it throw (other than the {@link IOException} of a failing stream), and memory stays
- * bounded: {@link #stream} keeps one line at a time, {@link #parse} keeps the lines it returns.
+ * No input makes it throw (other than the {@link IOException} of a failing stream), and
+ * memory stays bounded: {@link #stream} keeps one line at a time, {@link #parse} keeps
+ * the lines it returns.
  */
 public final class TraceParser {
 

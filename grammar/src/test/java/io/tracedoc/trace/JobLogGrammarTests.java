@@ -12,13 +12,15 @@ import org.junit.jupiter.api.TestFactory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Golden tests for {@link TraceParser}, grammars-v4 style: every {@code examples/*.log} is parsed and
- * its model compared with the JSON beside it ({@code <name>.log.json}). Run with
- * {@code UPDATE_GOLDEN=true} to rewrite the expected JSON deliberately; the diff then shows what changed.
+ * Golden tests for {@link TraceParser}, grammars-v4 style: every {@code examples/*.log}
+ * is parsed and its model compared with the JSON beside it ({@code <name>.log.json}). Run
+ * with {@code UPDATE_GOLDEN=true} to rewrite the expected JSON deliberately; the diff
+ * then shows what changed.
  */
 class JobLogGrammarTests {
 
-	private static final Path EXAMPLES = Path.of(System.getProperty("tracedoc.examples", "src/test/resources/examples"));
+	private static final Path EXAMPLES = Path
+		.of(System.getProperty("tracedoc.examples", "src/test/resources/examples"));
 
 	@TestFactory
 	Stream<DynamicTest> everyExampleParsesToItsGoldenModel() throws IOException {

@@ -10,7 +10,8 @@ import static io.tracedoc.trace.TraceParsing.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link TraceParser}: one behaviour per test, each with the input that must not trigger it.
+ * Tests for {@link TraceParser}: one behaviour per test, each with the input that must
+ * not trigger it.
  */
 class TraceParserTests {
 
@@ -49,7 +50,8 @@ class TraceParserTests {
 		void nestsSectionsAndReadsTheirOptions() {
 			JobTrace trace = parse("section_start:1:step_script\r\\e[0K\\e[36;1mExecuting\\e[0;m\n"
 					+ "section_start:2:section_script_step_0[hide_duration=true,collapsed=true]\r\\e[0K\\e[32;1m$ make\\e[0;m\n"
-					+ "output\n" + "section_end:3:section_script_step_0\r\\e[0K\n" + "section_end:4:step_script\r\\e[0K");
+					+ "output\n" + "section_end:3:section_script_step_0\r\\e[0K\n"
+					+ "section_end:4:step_script\r\\e[0K");
 			TraceSection outer = trace.summary().sections().get(0);
 			TraceSection inner = trace.summary().sections().get(1);
 			assertThat(inner.parent()).isEqualTo(outer.id());
@@ -76,8 +78,8 @@ class TraceParserTests {
 
 		@Test
 		void closesInnerSectionsAsUnclosedWhenAnOuterOneEnds() {
-			JobTrace trace = parse("section_start:1:outer\r\\e[0Kx\nsection_start:2:inner\r\\e[0Ky\n"
-					+ "section_end:3:outer\r\\e[0K");
+			JobTrace trace = parse(
+					"section_start:1:outer\r\\e[0Kx\nsection_start:2:inner\r\\e[0Ky\n" + "section_end:3:outer\r\\e[0K");
 			assertThat(trace.summary().sections()).extracting(TraceSection::unclosed).containsExactly(false, true);
 		}
 
@@ -203,8 +205,9 @@ class TraceParserTests {
 
 		@Test
 		void failsInTheLastStageBeforeTheOnesThatRunAfterAFailure() {
-			TraceSummary summary = parse(STAGES
-					+ "\\e[31;1mERROR: Job failed: command terminated with exit code 128\\e[0;m\n").summary();
+			TraceSummary summary = parse(
+					STAGES + "\\e[31;1mERROR: Job failed: command terminated with exit code 128\\e[0;m\n")
+				.summary();
 			assertThat(summary.outcome()).isEqualTo(Outcome.FAILED);
 			assertThat(summary.failing().name()).isEqualTo("get_sources");
 			assertThat(summary.finalStatus().exitCode()).isEqualTo(128);
@@ -231,7 +234,8 @@ class TraceParserTests {
 
 		@Test
 		void readsTheExitCodeOfAContainerError() {
-			assertThat(parse("ERROR: Job failed (system failure): Error in container build: exit code: 137, reason: 'OOMKilled'\n")
+			assertThat(parse(
+					"ERROR: Job failed (system failure): Error in container build: exit code: 137, reason: 'OOMKilled'\n")
 				.summary()
 				.finalStatus()
 				.exitCode()).isEqualTo(137);
@@ -246,7 +250,8 @@ class TraceParserTests {
 		@Test
 		void doesNotTakeAJobFailedLineInsideASectionForTheFinalStatus() {
 			TraceSummary summary = parse(
-					"section_start:1:step_script\r\\e[0K$ cat old.log\nERROR: Job failed: from an old log\n").summary();
+					"section_start:1:step_script\r\\e[0K$ cat old.log\nERROR: Job failed: from an old log\n")
+				.summary();
 			assertThat(summary.finalStatus()).isNull();
 			assertThat(summary.outcome()).isEqualTo(Outcome.UNKNOWN);
 			assertThat(summary.endsMidway()).isTrue();
@@ -256,7 +261,8 @@ class TraceParserTests {
 		void reportsTheLogLimitAsTruncationAndItsStageAsFailing() {
 			TraceSummary summary = parse("section_start:1:step_script\r\\e[0Kbuild\nmore\n"
 					+ "\n\\e[33;1mJob's log exceeded limit of 4194304 bytes.\n"
-					+ "Job execution will continue but no more output will be collected.\\e[0;m\n").summary();
+					+ "Job execution will continue but no more output will be collected.\\e[0;m\n")
+				.summary();
 			assertThat(summary.outcome()).isEqualTo(Outcome.TRUNCATED);
 			assertThat(summary.truncation().limitBytes()).isEqualTo(4_194_304L);
 			assertThat(summary.failing().name()).isEqualTo("step_script");
@@ -265,8 +271,9 @@ class TraceParserTests {
 
 		@Test
 		void joinsAFinalErrorThatACopyWrappedOverSeveralLines() {
-			FinalStatus status = parse("ERROR: Job failed (system failure): \nprepare environment: setting up credentials: \n"
-					+ "Unauthorized. \nCheck https://docs.gitlab.com/runner/shells/index.html#shell-profile-loading for more information\n")
+			FinalStatus status = parse(
+					"ERROR: Job failed (system failure): \nprepare environment: setting up credentials: \n"
+							+ "Unauthorized. \nCheck https://docs.gitlab.com/runner/shells/index.html#shell-profile-loading for more information\n")
 				.summary()
 				.finalStatus();
 			assertThat(status.error()).isEqualTo("prepare environment: setting up credentials: Unauthorized. "
@@ -359,8 +366,8 @@ class TraceParserTests {
 			assertThat(summary.format()).isEqualTo(TraceFormat.WEB_UI_COPY);
 			assertThat(trace.lines()).extracting(TraceLine::number).containsExactly(1, 2, 3, 4, 7, 9, 176);
 			assertThat(trace.line(7).text()).isEqualTo("Preparing environment");
-			assertThat(summary.sections()).extracting(TraceSection::name).containsExactly("prepare_executor",
-					"prepare_script");
+			assertThat(summary.sections()).extracting(TraceSection::name)
+				.containsExactly("prepare_executor", "prepare_script");
 			assertThat(summary.sections().get(1).durationSeconds()).isEqualTo(160);
 			assertThat(summary.sections().get(1).inferred()).isTrue();
 			assertThat(trace.line(176).section()).isEqualTo(-1);
@@ -370,16 +377,17 @@ class TraceParserTests {
 
 		@Test
 		void readsDurationsOnTheirOwnLineWithoutTakingThemForLines() {
-			JobTrace trace = parse("""
-					Running with gitlab-runner 14.1.0 (5da932f9)
-					on gitlab-runner-5898759dcf-vxjb5 QWvJYfp5
-					Preparing the "kubernetes" executor
-					00:00
-					Using Kubernetes namespace: gitlab
-					Preparing environment
-					00:03
-					ERROR: Job failed (system failure): prepare environment: setting up build pod: pods "runner-qwvjyfp5-project-1055-concurrent-0hd42x" is forbidden: failed quota: default-zg9sg: must specify limits.cpu
-					""");
+			JobTrace trace = parse(
+					"""
+							Running with gitlab-runner 14.1.0 (5da932f9)
+							on gitlab-runner-5898759dcf-vxjb5 QWvJYfp5
+							Preparing the "kubernetes" executor
+							00:00
+							Using Kubernetes namespace: gitlab
+							Preparing environment
+							00:03
+							ERROR: Job failed (system failure): prepare environment: setting up build pod: pods "runner-qwvjyfp5-project-1055-concurrent-0hd42x" is forbidden: failed quota: default-zg9sg: must specify limits.cpu
+							""");
 			assertThat(texts(trace)).doesNotContain("00:00", "00:03");
 			assertThat(trace.summary().sections()).extracting(TraceSection::durationSeconds).containsExactly(0L, 3L);
 			assertThat(trace.summary().failing().name()).isEqualTo("prepare_script");
@@ -401,17 +409,20 @@ class TraceParserTests {
 
 		@Test
 		void turnsPastedLineAnchorLinksIntoLineNumbers() {
-			JobTrace trace = parse("""
-					[1](https://gitlab.example.com/g/p/-/jobs/7#L1) Running with gitlab-runner 17.0.0 (44feccdf)
-					[2](https://gitlab.example.com/g/p/-/jobs/7#L2) see [line 1](https://gitlab.example.com/g/p/-/jobs/7#L1) above
-					""");
+			JobTrace trace = parse(
+					"""
+							[1](https://gitlab.example.com/g/p/-/jobs/7#L1) Running with gitlab-runner 17.0.0 (44feccdf)
+							[2](https://gitlab.example.com/g/p/-/jobs/7#L2) see [line 1](https://gitlab.example.com/g/p/-/jobs/7#L1) above
+							""");
 			assertThat(trace.lines()).extracting(TraceLine::number).containsExactly(1, 2);
-			assertThat(texts(trace)).containsExactly("Running with gitlab-runner 17.0.0 (44feccdf)", "see line 1 above");
+			assertThat(texts(trace)).containsExactly("Running with gitlab-runner 17.0.0 (44feccdf)",
+					"see line 1 above");
 		}
 
 		@Test
 		void removesMarkdownQuoting() {
-			JobTrace trace = parse("> Running with gitlab-runner 17.0.0 (44feccdf)\n> $ make\n> ERROR: Job failed: exit code 2\n");
+			JobTrace trace = parse(
+					"> Running with gitlab-runner 17.0.0 (44feccdf)\n> $ make\n> ERROR: Job failed: exit code 2\n");
 			assertThat(texts(trace)).first().isEqualTo("Running with gitlab-runner 17.0.0 (44feccdf)");
 			assertThat(trace.summary().finalStatus().exitCode()).isEqualTo(2);
 		}
@@ -456,7 +467,8 @@ class TraceParserTests {
 					""");
 			assertThat(trace.summary().format()).isEqualTo(TraceFormat.ESCAPES_STRIPPED);
 			assertThat(texts(trace)).containsExactly("Running with gitlab-runner 11.10.1 (1f513601)",
-					" on eio-swe-maven-group-runner FZHnLaoW", "Using Kubernetes namespace: gitlab", "WARNING: careful");
+					" on eio-swe-maven-group-runner FZHnLaoW", "Using Kubernetes namespace: gitlab",
+					"WARNING: careful");
 			assertThat(trace.summary().sections()).singleElement()
 				.satisfies((section) -> assertThat(section.name()).isEqualTo("prepare_executor"));
 			assertThat(trace.lines().get(3).runs().get(0).style().foreground()).isEqualTo(3);

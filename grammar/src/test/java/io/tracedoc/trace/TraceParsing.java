@@ -33,7 +33,10 @@ final class TraceParsing {
 		}
 	}
 
-	/** Builds a log from Java-escaped text: {@code \e} is ESC, {@code \r} a carriage return. */
+	/**
+	 * Builds a log from Java-escaped text: {@code \e} is ESC, {@code \r} a carriage
+	 * return.
+	 */
 	static JobTrace parse(String escaped) {
 		return TraceParser.parse(bytes(escaped));
 	}
