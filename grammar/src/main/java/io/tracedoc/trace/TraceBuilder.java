@@ -295,9 +295,9 @@ final class TraceBuilder {
 		if (this.lineCount == 1) {
 			this.startsMidway = !header;
 		}
-		recordCommand(line);
 		recordStatus(line);
 		this.listener.onLine(line);
+		recordCommand(line);
 	}
 
 	private void recordCommand(TraceLine line) {
@@ -308,7 +308,9 @@ final class TraceBuilder {
 		if (this.raw && !echoStyle(line)) {
 			return;
 		}
-		this.commands.add(new CommandEcho(line.number(), content.substring(2), line.section()));
+		CommandEcho command = new CommandEcho(line.number(), content.substring(2), line.section());
+		this.commands.add(command);
+		this.listener.onCommand(command);
 	}
 
 	/**

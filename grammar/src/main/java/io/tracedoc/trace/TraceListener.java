@@ -14,6 +14,14 @@ public interface TraceListener {
 	}
 
 	/**
+	 * Follows {@link #onLine} for a line that is the job script's echo of the command it
+	 * runs next.
+	 * @param command the command and the line it was echoed on
+	 */
+	default void onCommand(CommandEcho command) {
+	}
+
+	/**
 	 * @param section the section as far as it is known when it opens (see
 	 * {@link TraceSection})
 	 */

@@ -1,0 +1,318 @@
+package io.tracedoc.diagnosis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.google.re2j.Matcher;
+import io.tracedoc.diagnosis.CompiledLibrary.LineTest;
+import io.tracedoc.diagnosis.Evidence.ContextLine;
+import io.tracedoc.trace.CommandEcho;
+import io.tracedoc.trace.TraceLine;
+import io.tracedoc.trace.TraceListener;
+import io.tracedoc.trace.TraceSection;
+
+/**
+ * One pass of the library over one log, as the parser streams it: every line is redacted,
+ * scanned once by the literal prefilter, and tested by the regexes of its candidates;
+ * matches are kept with the lines around them. Nothing else of the log is kept, so memory
+ * does not grow with the log.
+ */
+final class MatchRun implements TraceListener {
+
+	/** Matches kept per test: the first, and this many of the latest. */
+	static final int KEPT_HITS = 32;
+
+	static final int CONTEXT_LINES = 3;
+
+	private static final int RECENT_NUMBERS = 256;
+
+	private final CompiledLibrary library;
+
+	private final TraceListener redactedLines;
+
+	private final Redactor redactor = new Redactor();
+
+	private final HitList[] hits;
+
+	private final int[] evaluatedAt;
+
+	private final List<TraceSection> sections = new ArrayList<>();
+
+	private final List<Integer> stageOfSection = new ArrayList<>();
+
+	private final ArrayDeque<ContextLine> recent = new ArrayDeque<>(CONTEXT_LINES + 1);
+
+	private final List<Context> awaitingAfter = new ArrayList<>();
+
+	private final DecisiveLines decisive = new DecisiveLines();
+
+	private int lineIndex;
+
+	/**
+	 * Numbers of the latest lines, to find the final status line's position after the
+	 * pass.
+	 */
+	private final int[] recentNumbers = new int[RECENT_NUMBERS];
+
+	private TraceLine current;
+
+	private String currentText;
+
+	MatchRun(CompiledLibrary library, TraceListener redactedLines) {
+		this.library = library;
+		this.redactedLines = redactedLines;
+		this.hits = new HitList[library.tests.length];
+		this.evaluatedAt = new int[library.tests.length];
+	}
+
+	@Override
+	public void onSectionStart(TraceSection section) {
+		this.sections.add(section);
+		this.stageOfSection.add((section.parent() < 0) ? section.id() : this.stageOfSection.get(section.parent()));
+		this.redactedLines.onSectionStart(section);
+	}
+
+	@Override
+	public void onSectionEnd(TraceSection section) {
+		this.redactedLines.onSectionEnd(section);
+	}
+
+	@Override
+	public void onLine(TraceLine line) {
+		this.lineIndex++;
+		this.recentNumbers[this.lineIndex % RECENT_NUMBERS] = line.number();
+		String redacted = this.redactor.redact(line.text());
+		TraceLine shown = (redacted == line.text()) ? line
+				: new TraceLine(line.number(), redacted, line.section(), line.stream(), line.timestamp(), List.of());
+		this.current = shown;
+		this.currentText = line.text();
+		feedAfterContexts(shown);
+		String lower = line.text().toLowerCase(Locale.ROOT);
+		this.library.candidates(lower, this::evaluate);
+		for (int id : this.library.unfiltered) {
+			evaluate(id);
+		}
+		this.decisive.observe(shown, stage(line.section()));
+		remember(shown);
+		this.redactedLines.onLine(shown);
+	}
+
+	@Override
+	public void onCommand(CommandEcho command) {
+		this.decisive.command(this.current, stage(command.section()));
+		this.redactedLines.onCommand(command);
+	}
+
+	private void evaluate(int id) {
+		if (this.evaluatedAt[id] == this.lineIndex) {
+			return;
+		}
+		this.evaluatedAt[id] = this.lineIndex;
+		LineTest test = this.library.tests[id];
+		Matcher matcher = test.regex().matcher(this.currentText);
+		if (!matcher.find()) {
+			return;
+		}
+		Context context = new Context(new ArrayList<>(this.recent));
+		this.awaitingAfter.add(context);
+		record(id, new Hit(this.lineIndex, this.current.number(), this.current.section(), this.current.text(),
+				groups(test, matcher), context, false));
+	}
+
+	/**
+	 * Tests the runner's final error line, joined as a whole when a copy wrapped it over
+	 * several lines.
+	 * @param lineIndex the line's index in the pass
+	 * @param number the line's number
+	 * @param text the whole final status text
+	 */
+	void evaluateFinalError(int lineIndex, int number, String text) {
+		String redacted = Redactor.redactValue(text);
+		for (LineTest test : this.library.tests) {
+			if (test.scope().kind() == io.tracedoc.pattern.Scope.Kind.SECTIONS) {
+				continue;
+			}
+			Matcher matcher = test.regex().matcher(text);
+			if (matcher.find()) {
+				record(test.id(),
+						new Hit(lineIndex, number, -1, redacted, groups(test, matcher), new Context(List.of()), true));
+			}
+		}
+	}
+
+	private void record(int id, Hit hit) {
+		HitList list = this.hits[id];
+		if (list == null) {
+			list = new HitList();
+			this.hits[id] = list;
+		}
+		list.add(hit);
+	}
+
+	private static Map<String, String> groups(LineTest test, Matcher matcher) {
+		Map<String, Integer> names = test.regex().namedGroups();
+		if (test.role() == LineTest.Role.CAPTURE) {
+			String value = matcher.group(1);
+			return (value != null) ? Map.of("", value) : Map.of();
+		}
+		if (names.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> groups = new HashMap<>();
+		for (Map.Entry<String, Integer> name : names.entrySet()) {
+			String value = matcher.group(name.getValue());
+			if (value != null) {
+				groups.put(name.getKey(), value);
+			}
+		}
+		return groups;
+	}
+
+	private void feedAfterContexts(TraceLine line) {
+		if (this.awaitingAfter.isEmpty()) {
+			return;
+		}
+		ContextLine context = new ContextLine(line.number(), line.text());
+		for (Iterator<Context> it = this.awaitingAfter.iterator(); it.hasNext();) {
+			Context waiting = it.next();
+			waiting.after.add(context);
+			if (waiting.after.size() >= CONTEXT_LINES) {
+				it.remove();
+			}
+		}
+	}
+
+	private void remember(TraceLine line) {
+		if (this.recent.size() == CONTEXT_LINES) {
+			this.recent.removeFirst();
+		}
+		this.recent.addLast(new ContextLine(line.number(), line.text()));
+	}
+
+	int stage(int section) {
+		return (section < 0 || section >= this.stageOfSection.size()) ? -1 : this.stageOfSection.get(section);
+	}
+
+	/**
+	 * @param section a section id
+	 * @return the names of the section and every section around it, innermost first
+	 */
+	List<String> sectionNames(int section) {
+		List<String> names = new ArrayList<>(2);
+		int id = section;
+		int guard = 0;
+		while (id >= 0 && id < this.sections.size() && guard++ < 10_000) {
+			TraceSection found = this.sections.get(id);
+			names.add(found.name());
+			id = found.parent();
+		}
+		return names;
+	}
+
+	String sectionName(int section) {
+		return (section >= 0 && section < this.sections.size()) ? this.sections.get(section).name() : null;
+	}
+
+	boolean hasSections() {
+		return !this.sections.isEmpty();
+	}
+
+	List<Hit> hits(int test) {
+		HitList list = this.hits[test];
+		return (list != null) ? list.all() : List.of();
+	}
+
+	int lineCount() {
+		return this.lineIndex;
+	}
+
+	/**
+	 * @param number the number of one of the last lines of the log
+	 * @return its position in the pass, or -1 when it is not among the last lines
+	 */
+	int indexOfRecentNumber(int number) {
+		for (int index = this.lineIndex; index > 0 && index > this.lineIndex - RECENT_NUMBERS; index--) {
+			if (this.recentNumbers[index % RECENT_NUMBERS] == number) {
+				return index;
+			}
+		}
+		return -1;
+	}
+
+	int redactions() {
+		return this.redactor.redactions();
+	}
+
+	DecisiveLines decisive() {
+		return this.decisive;
+	}
+
+	/**
+	 * A line a test matched.
+	 *
+	 * @param index the line's position in the pass (1-based), for distances
+	 * @param number the line number as the job page shows it
+	 * @param section the innermost section id, or -1
+	 * @param text the redacted text
+	 * @param groups the named groups (for a capture test: its one group under the empty
+	 * name), raw
+	 * @param context the lines around it
+	 * @param finalError {@code true} when this is the runner's final error line, joined
+	 */
+	record Hit(int index, int number, int section, String text, Map<String, String> groups, Context context,
+			boolean finalError) {
+
+	}
+
+	/**
+	 * Lines around a hit: the ones before are known at once, the ones after arrive later.
+	 */
+	static final class Context {
+
+		final List<ContextLine> before;
+
+		final List<ContextLine> after = new ArrayList<>(CONTEXT_LINES);
+
+		Context(List<ContextLine> before) {
+			this.before = before;
+		}
+
+	}
+
+	/** The first hit of a test and its latest ones; a noisy test cannot use up memory. */
+	private static final class HitList {
+
+		private Hit first;
+
+		private final ArrayDeque<Hit> latest = new ArrayDeque<>();
+
+		void add(Hit hit) {
+			if (this.first == null) {
+				this.first = hit;
+				return;
+			}
+			if (this.latest.size() == KEPT_HITS) {
+				this.latest.removeFirst();
+			}
+			this.latest.addLast(hit);
+		}
+
+		List<Hit> all() {
+			if (this.first == null) {
+				return Collections.emptyList();
+			}
+			List<Hit> all = new ArrayList<>(this.latest.size() + 1);
+			all.add(this.first);
+			all.addAll(this.latest);
+			return all;
+		}
+
+	}
+
+}

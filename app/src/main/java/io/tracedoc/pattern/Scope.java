@@ -1,0 +1,51 @@
+package io.tracedoc.pattern;
+
+import java.util.List;
+
+/**
+ * Where a line must be for a condition to count.
+ *
+ * @param kind the kind of scope
+ * @param sections the section names, for {@link Kind#SECTIONS}
+ */
+public record Scope(Kind kind, List<String> sections) {
+
+	/** Any line of the log. */
+	public static final Scope ANY = new Scope(Kind.ANY, List.of());
+
+	/** The lines of the stage the job failed in, and the final error line. */
+	public static final Scope FAILING_SECTION = new Scope(Kind.FAILING_SECTION, List.of());
+
+	/**
+	 * Only the runner's final {@code ERROR: Job failed} line, joined when a copy wrapped
+	 * it.
+	 */
+	public static final Scope FINAL_ERROR = new Scope(Kind.FINAL_ERROR, List.of());
+
+	/**
+	 * Lines outside the job's own script stages ({@code step_*}, {@code after_script}),
+	 * the final error included: where the runner's own errors appear, as opposed to the
+	 * output of a {@code kubectl} or {@code git} the job runs itself.
+	 */
+	public static final Scope OUTSIDE_SCRIPT = new Scope(Kind.OUTSIDE_SCRIPT, List.of());
+
+	public Scope {
+		sections = List.copyOf(sections);
+	}
+
+	/**
+	 * @param names section names
+	 * @return a scope of the lines inside those sections
+	 */
+	public static Scope sections(List<String> names) {
+		return new Scope(Kind.SECTIONS, names);
+	}
+
+	/** The kinds of scope. */
+	public enum Kind {
+
+		ANY, FAILING_SECTION, FINAL_ERROR, OUTSIDE_SCRIPT, SECTIONS
+
+	}
+
+}
