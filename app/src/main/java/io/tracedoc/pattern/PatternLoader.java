@@ -124,7 +124,12 @@ public final class PatternLoader {
 		List<Error> errors = this.schema.validate(root);
 		if (!errors.isEmpty()) {
 			for (Error error : errors) {
-				problem(file, field(error.getInstanceLocation().toString()), error.getMessage());
+				String pointer = error.getInstanceLocation().toString();
+				String message = error.getMessage();
+				if (message.startsWith(pointer + ": ")) {
+					message = message.substring(pointer.length() + 2);
+				}
+				problem(file, field(pointer), message);
 			}
 			return null;
 		}
@@ -153,9 +158,21 @@ public final class PatternLoader {
 		this.problems.add(new PatternProblem(file, field, message));
 	}
 
-	private static String field(String instanceLocation) {
-		String field = instanceLocation.startsWith("$") ? instanceLocation.substring(1) : instanceLocation;
-		return field.startsWith(".") ? field.substring(1) : field;
+	/** {@code /match/all/0/regex} (a JSON pointer) as {@code match.all[0].regex}. */
+	private static String field(String pointer) {
+		StringBuilder field = new StringBuilder();
+		for (String part : pointer.split("/")) {
+			if (part.isEmpty() || part.equals("$")) {
+				continue;
+			}
+			if (part.chars().allMatch(Character::isDigit)) {
+				field.append('[').append(part).append(']');
+			}
+			else {
+				field.append((field.length() > 0) ? "." : "").append(part.replace("~1", "/").replace("~0", "~"));
+			}
+		}
+		return field.toString();
 	}
 
 	private static String firstLine(String message) {
