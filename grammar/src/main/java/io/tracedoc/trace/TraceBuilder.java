@@ -112,6 +112,7 @@ final class TraceBuilder {
 		this.shape = shape;
 		this.listener = listener;
 		this.lexer = new JobLogLexer(CharStreams.fromString(""));
+		this.lexer.setInterpreter(new JobLogLexerSimulator(this.lexer));
 		this.lexer.removeErrorListeners();
 		this.lexer.setEscapesStripped(shape.escapesStripped());
 		this.raw = shape.format() == TraceFormat.RAW || shape.format() == TraceFormat.RAW_TIMESTAMPED;
