@@ -23,14 +23,15 @@ final class TraceParsing {
 	static JobTrace parseAlwaysLexing(byte[] log) {
 		List<TraceLine> lines = new ArrayList<>();
 		try {
-			TraceSummary summary = TraceParser.stream(new ByteArrayInputStream(log), new TraceListener() {
+			TraceSummary summary = TraceParser.streamLexingEveryLine(new ByteArrayInputStream(log),
+					new TraceListener() {
 
-				@Override
-				public void onLine(TraceLine line) {
-					lines.add(line);
-				}
+						@Override
+						public void onLine(TraceLine line) {
+							lines.add(line);
+						}
 
-			}, true);
+					});
 			return new JobTrace(summary, lines);
 		}
 		catch (IOException ex) {
