@@ -102,7 +102,8 @@ final class BenchParseCommand implements Callable<Integer> {
 			out.printf(Locale.ROOT, "  streaming vs whole model: %.2fx%n",
 					throughput.get(Mode.STREAM) / throughput.get(Mode.PARSE));
 			out.println();
-			out.println("peak heap on the synthetic trace (sum of the heap pools' peak usage, after System.gc())");
+			out.println("peak heap on the synthetic trace (sum of the heap pools' peak usage after System.gc(), "
+					+ "uncollected garbage included)");
 			long streamPeak = ParseBenchmark.peakHeap(Mode.STREAM, synthetic);
 			long parsePeak = ParseBenchmark.peakHeap(Mode.PARSE, synthetic);
 			out.printf(Locale.ROOT, "  %-28s %9s MB%n", Mode.STREAM.label(), megabytes(streamPeak));

@@ -43,7 +43,8 @@ final class ParseBenchmark {
 
 	/**
 	 * Reads {@code log} {@code repetitions} times per round in every mode, the modes
-	 * taking turns so that a drifting machine favours none of them.
+	 * taking turns so that a drifting machine favours none of them, each timed round
+	 * after a {@link System#gc()} so that no mode pays for the garbage of the one before.
 	 * @return bytes per second of each mode, the median of the timed rounds
 	 */
 	Map<Mode, Double> throughput(Log log, int repetitions) throws IOException {
@@ -58,6 +59,7 @@ final class ParseBenchmark {
 		}
 		for (int round = 0; round < this.timedRounds; round++) {
 			for (Mode mode : Mode.values()) {
+				System.gc();
 				seconds.get(mode)[round] = time(mode, log, repetitions);
 			}
 		}
