@@ -13,8 +13,9 @@
  * trace model. Lexing line by line keeps memory bounded by the longest line, so a 100 MB trace streams.
  *
  * Line-level shapes that need the next physical line (the FF_TIMESTAMPS header with its `+`
- * continuations) or a view of the whole log (web-UI line numbers, `> ` quoting) are removed before
- * lexing by LogLineReader and LinePrefixes; see their Javadoc.
+ * continuations) are removed before lexing by LogLineReader; those that need a view of the whole log
+ * (web-UI line numbers and clock times, `> ` quoting) are removed by TraceBuilder as LogShape decided
+ * for the log; see their Javadoc.
  *
  * Every input character ends up in exactly one token: there is no error token, because a job log may
  * contain anything and none of it is a syntax error.
