@@ -73,10 +73,6 @@ def warning(text):
     return YELLOW + text + RESET + "\n"
 
 
-def printf(text):
-    return RESET + text + "\n"
-
-
 def command(cmd):
     return notice("$ " + cmd)
 
@@ -526,10 +522,6 @@ class Timestamped:
         stamp = self.when.strftime("%Y-%m-%dT%H:%M:%S.") + "%06dZ" % self.when.microsecond
         self.out.append("%s %02x%s%s%s\n" % (stamp, stream, kind, "+" if continued else " ", text))
         self.tick()
-
-    def bare(self, text):
-        # written below the timestamper (the trace buffer's log-limit notice)
-        self.out.append(text)
 
     def text(self):
         return "".join(self.out)
