@@ -83,39 +83,44 @@ final class BenchParseCommand implements Callable<Integer> {
 			try (InputStream in = synthetic.open()) {
 				summary = TraceParser.stream(in, ParseBenchmark.IGNORE_LINES);
 			}
-			out.println("tracedoc bench parse");
-			out.printf(Locale.ROOT, "%-16s %s MB raw Kubernetes trace (SyntheticTrace, seed %d), %,d lines%n",
-					"synthetic trace", megabytes(synthetic.bytes()), this.seed, summary.lineCount());
-			out.printf(Locale.ROOT, "%-16s %d warm-up, %d timed, median reported; 1 MB = 1,000,000 bytes%n", "rounds",
-					this.warmup, this.iterations);
-			out.printf(Locale.ROOT, "%-16s %s (%s), max heap %s MB, %d processors%n", "java", Runtime.version(),
-					System.getProperty("java.vendor"), megabytes(Runtime.getRuntime().maxMemory()),
-					Runtime.getRuntime().availableProcessors());
-			out.println();
-			out.println("throughput on the synthetic trace");
-			Map<Mode, Double> throughput = benchmark.throughput(synthetic, 1);
-			for (Mode mode : Mode.values()) {
-				out.printf(Locale.ROOT, "  %-28s %9.1f MB/s%n", mode.label(), throughput.get(mode) / MB);
-			}
-			out.printf(Locale.ROOT, "  shortcut for plain lines vs lexing every line: %.2fx%n",
-					throughput.get(Mode.STREAM) / throughput.get(Mode.LEX_EVERY_LINE));
-			out.printf(Locale.ROOT, "  streaming vs whole model: %.2fx%n",
-					throughput.get(Mode.STREAM) / throughput.get(Mode.PARSE));
-			out.println();
-			out.println("peak heap on the synthetic trace (sum of the heap pools' peak usage after System.gc(), "
-					+ "uncollected garbage included)");
-			long streamPeak = ParseBenchmark.peakHeap(Mode.STREAM, synthetic);
-			long parsePeak = ParseBenchmark.peakHeap(Mode.PARSE, synthetic);
-			out.printf(Locale.ROOT, "  %-28s %9s MB%n", Mode.STREAM.label(), megabytes(streamPeak));
-			out.printf(Locale.ROOT, "  %-28s %9s MB%n", Mode.PARSE.label(), megabytes(parsePeak));
-			out.printf(Locale.ROOT, "  whole model vs streaming: %.1fx%n", (double) parsePeak / streamPeak);
-			out.println();
+			syntheticTrace(benchmark, synthetic, summary.lineCount(), out);
 			seedLogs(benchmark, Math.min(size, SEED_BYTES_PER_ROUND), out);
 		}
 		finally {
 			Files.deleteIfExists(trace);
 		}
 		return ExitCodes.DONE;
+	}
+
+	private void syntheticTrace(ParseBenchmark benchmark, Log synthetic, int lines, PrintWriter out)
+			throws IOException {
+		out.println("tracedoc bench parse");
+		out.printf(Locale.ROOT, "%-16s %s MB raw Kubernetes trace (SyntheticTrace, seed %d), %,d lines%n",
+				"synthetic trace", megabytes(synthetic.bytes()), this.seed, lines);
+		out.printf(Locale.ROOT, "%-16s %d warm-up, %d timed, median reported; 1 MB = 1,000,000 bytes%n", "rounds",
+				this.warmup, this.iterations);
+		out.printf(Locale.ROOT, "%-16s %s (%s), max heap %s MB, %d processors%n", "java", Runtime.version(),
+				System.getProperty("java.vendor"), megabytes(Runtime.getRuntime().maxMemory()),
+				Runtime.getRuntime().availableProcessors());
+		out.println();
+		out.println("throughput on the synthetic trace");
+		Map<Mode, Double> throughput = benchmark.throughput(synthetic, 1);
+		for (Mode mode : Mode.values()) {
+			out.printf(Locale.ROOT, "  %-28s %9.1f MB/s%n", mode.label(), throughput.get(mode) / MB);
+		}
+		out.printf(Locale.ROOT, "  shortcut for plain lines vs lexing every line: %.2fx%n",
+				throughput.get(Mode.STREAM) / throughput.get(Mode.LEX_EVERY_LINE));
+		out.printf(Locale.ROOT, "  streaming vs whole model: %.2fx%n",
+				throughput.get(Mode.STREAM) / throughput.get(Mode.PARSE));
+		out.println();
+		out.println("peak heap on the synthetic trace (sum of the heap pools' peak usage after System.gc(), "
+				+ "uncollected garbage included)");
+		long streamPeak = ParseBenchmark.peakHeap(Mode.STREAM, synthetic);
+		long parsePeak = ParseBenchmark.peakHeap(Mode.PARSE, synthetic);
+		out.printf(Locale.ROOT, "  %-28s %9s MB%n", Mode.STREAM.label(), megabytes(streamPeak));
+		out.printf(Locale.ROOT, "  %-28s %9s MB%n", Mode.PARSE.label(), megabytes(parsePeak));
+		out.printf(Locale.ROOT, "  whole model vs streaming: %.1fx%n", (double) parsePeak / streamPeak);
+		out.println();
 	}
 
 	private void seedLogs(ParseBenchmark benchmark, long bytesPerRound, PrintWriter out) throws IOException {
