@@ -13,8 +13,9 @@
  * trace model. Lexing line by line keeps memory bounded by the longest line, so a 100 MB trace streams.
  *
  * Line-level shapes that need the next physical line (the FF_TIMESTAMPS header with its `+`
- * continuations) or a view of the whole log (web-UI line numbers, `> ` quoting) are removed before
- * lexing by LogLineReader and LinePrefixes; see their Javadoc.
+ * continuations) are removed before lexing by LogLineReader; those that need a view of the whole log
+ * (web-UI line numbers and clock times, `> ` quoting) are removed by TraceBuilder as LogShape decided
+ * for the log; see their Javadoc.
  *
  * Every input character ends up in exactly one token: there is no error token, because a job log may
  * contain anything and none of it is a syntax error.
@@ -50,11 +51,14 @@ LONE_ESCAPE: ESC ~[[\]]?;
 
 // ---- escapes whose ESC byte was rewritten or stripped on the way to the user ----
 // `#033[0;33m` (syslog) and `^[[0K` (caret notation) are unambiguous. A bare `[0K` or `[36;1m` is an
-// escape only in logs whose ESC bytes were stripped, which LogShape decides for the whole log.
+// escape only in logs whose ESC bytes were stripped, which LogShape decides for the whole log; so is
+// the caret notation's `^M` for a carriage return (`cat -v`, vim), which ordinary text may contain.
 
 VISIBLE_ESCAPE: ('#033' | '^[') '[' [0-9;]* [A-Za-z];
 
 STRIPPED_ESCAPE: '[' [0-9;]* [mKJ] {escapesStripped()}?;
+
+VISIBLE_CARRIAGE_RETURN: '^M' {escapesStripped()}?;
 
 // ---- web-UI copies ----
 // A line-number anchor pasted as a markdown link, e.g. `[12](https://gitlab.example.com/g/p/-/jobs/7#L12)`.
@@ -87,7 +91,7 @@ fragment NAME: [a-zA-Z0-9_.-]+;
 
 fragment OPTIONS: '[' ~[\]\r\n]* ']';
 
-fragment MARKER_SUFFIX: '\r' (ESC | '^[' | '#033')? '[0K' | '\r';
+fragment MARKER_SUFFIX: ('\r' | '^M') (ESC | '^[' | '#033')? '[0K' | '\r' | '^M';
 
 fragment PLAIN: ~[\u0000-\u0008\u000A-\u001F\u007F[#^s];
 

@@ -20,6 +20,15 @@ final class KnownStages {
 	static final Set<String> EPILOGUE = Set.of("after_script", "archive_cache_on_failure",
 			"upload_artifacts_on_failure", "cleanup_file_variables");
 
+	/**
+	 * The only {@link #EPILOGUE} stage whose error can end a job: a failing after_script
+	 * fails a job that had no error yet. The {@code _on_failure} stages run only once the
+	 * job already has an error, which wins, and the cleanup's errors are only logged
+	 * ({@code common/build.go}: {@code pickPriorityError},
+	 * {@code removeFileBasedVariables}).
+	 */
+	static final String AFTER_SCRIPT = "after_script";
+
 	private static final List<Stage> STAGES = List.of(new Stage("resolve_secrets", "Resolving secrets"),
 			new Stage("prepare_executor", "Preparing the \"[^\"]+\" executor"),
 			new Stage("prepare_script", "Preparing environment"),

@@ -29,6 +29,8 @@ record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers
 
 	private static final Pattern NUMBERED = Pattern.compile("\\s*(?:\\d+|\\[\\d+\\]\\([^)]*\\))(?:[ \\t].*)?");
 
+	private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*\\d+[ \\t]+");
+
 	private static final Pattern NUMBERED_WITH_TIME = Pattern
 		.compile("\\s*\\d+[ \\t]+\\d{2}:\\d{2}:\\d{2}(?:[ \\t].*)?");
 
@@ -78,7 +80,7 @@ record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers
 			if (REMNANT.matcher(trimmed).find()) {
 				remnants++;
 			}
-			String withoutNumber = trimmed.replaceFirst("^\\s*\\d+[ \\t]+", "");
+			String withoutNumber = LEADING_NUMBER.matcher(trimmed).replaceFirst("");
 			if (KnownStages.header(withoutNumber) != null) {
 				headers++;
 			}

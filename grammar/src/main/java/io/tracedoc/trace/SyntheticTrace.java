@@ -92,12 +92,12 @@ public final class SyntheticTrace {
 		end("get_sources");
 		section("step_script", "Executing \"step_script\" stage of the job script");
 		int step = 0;
-		while (this.written < bytes - 512) {
+		while (this.written < bytes) {
 			String id = "section_script_step_" + step++;
 			emitRaw("section_start:" + this.epoch + ":" + id + "[hide_duration=true,collapsed=true]\r\u001B[0K"
 					+ "\u001B[32;1m$ ./build.sh --module " + step + "\u001B[0;m\n");
 			int lines = 200 + this.random.nextInt(800);
-			for (int i = 0; i < lines && this.written < bytes - 512; i++) {
+			for (int i = 0; i < lines && this.written < bytes; i++) {
 				outputLine();
 			}
 			emitRaw("section_end:" + this.epoch + ":" + id + "\r\u001B[0K\n");

@@ -21,7 +21,13 @@ final class TraceBuilder {
 	private static final Pattern FINAL_STATUS = Pattern
 		.compile("(?:ERROR: )?(?:Job|Build) (?:(succeeded)|failed( \\(system failure\\))?:\\s?(.*))\\s*");
 
-	private static final Pattern EXIT_CODE = Pattern.compile("exit (?:code:? |status )(-?\\d{1,9})");
+	/**
+	 * {@code exit code 137}, {@code exit code: 137}, {@code exit status 1}, and the
+	 * Kubernetes executor's old
+	 * {@code non-zero exit code: Error executing in Docker Container: 1}.
+	 */
+	private static final Pattern EXIT_CODE = Pattern
+		.compile("(?:exit (?:code:? |status )|exit code: Error executing in Docker Container: )(-?\\d{1,9})");
 
 	private static final Pattern LOG_LIMIT = Pattern.compile("Job's log exceeded limit of (\\d{1,18}) bytes\\..*");
 
@@ -32,6 +38,14 @@ final class TraceBuilder {
 		.compile("section_(?:start|end):(\\d+):([a-zA-Z0-9_.-]+)(?:\\[([^\\]\\r\\n]*)\\])?[\\s\\S]*");
 
 	private static final Pattern LINK_TEXT = Pattern.compile("\\[([^\\]]*)\\]\\(");
+
+	/**
+	 * The job page's note above a log it shows only the end of, copied with the lines:
+	 * {@code Showing last 500 KiB of log - Complete Raw} (older pages) or
+	 * {@code Showing last 500 KiB of log. View raw} (job log top bar component).
+	 */
+	private static final Pattern SHOWING_LAST = Pattern
+		.compile("Showing last [\\d.,]+ ?(?:[KMGT]i?B|B|bytes) of log\\b.{0,80}");
 
 	private static final int MAX_WRAPPED_CONTINUATIONS = 30;
 
@@ -74,6 +88,8 @@ final class TraceBuilder {
 
 	private boolean startsMidway;
 
+	private boolean showsTail;
+
 	private FinalStatus finalStatus;
 
 	private Outcome statusOutcome = Outcome.UNKNOWN;
@@ -96,6 +112,7 @@ final class TraceBuilder {
 		this.shape = shape;
 		this.listener = listener;
 		this.lexer = new JobLogLexer(CharStreams.fromString(""));
+		this.lexer.setInterpreter(new JobLogLexerSimulator(this.lexer));
 		this.lexer.removeErrorListeners();
 		this.lexer.setEscapesStripped(shape.escapesStripped());
 		this.raw = shape.format() == TraceFormat.RAW || shape.format() == TraceFormat.RAW_TIMESTAMPED;
@@ -103,7 +120,8 @@ final class TraceBuilder {
 
 	/**
 	 * Makes every line go through the lexer, even lines without any character that could
-	 * start a structural token; tests use it to show that the shortcut changes nothing.
+	 * start a structural token; tests use it to show that the shortcut changes nothing,
+	 * benchmarks to measure what it saves.
 	 */
 	void alwaysLex() {
 		this.alwaysLex = true;
@@ -129,7 +147,7 @@ final class TraceBuilder {
 				case JobLogLexer.SGR -> applyStyle(token.getText(), 2);
 				case JobLogLexer.VISIBLE_ESCAPE -> applyStyle(token.getText(), token.getText().indexOf('[') + 1);
 				case JobLogLexer.STRIPPED_ESCAPE -> applyStyle(token.getText(), 1);
-				case JobLogLexer.CARRIAGE_RETURN -> clearLine();
+				case JobLogLexer.CARRIAGE_RETURN, JobLogLexer.VISIBLE_CARRIAGE_RETURN -> clearLine();
 				case JobLogLexer.LINE_ANCHOR_LINK -> append(linkText(token.getText()));
 				case JobLogLexer.SECTION_START, JobLogLexer.SECTION_START_AT_EOL -> {
 					finishLine();
@@ -161,7 +179,8 @@ final class TraceBuilder {
 				}
 			}
 			else if (c == 0x7F || (c == 's' && line.startsWith("section_", i))
-					|| (c == '#' && line.startsWith("#033[", i)) || (c == '^' && line.startsWith("^[", i))
+					|| (c == '#' && line.startsWith("#033[", i))
+					|| (c == '^' && (line.startsWith("^[", i) || line.startsWith("^M", i)))
 					|| (c == '[' && (this.shape.escapesStripped() || line.indexOf("](", i) > 0))) {
 				return true;
 			}
@@ -211,6 +230,12 @@ final class TraceBuilder {
 		String content = this.text.toString();
 		List<StyledRun> styled = styledRuns();
 		clearLine();
+		if (this.lineCount == 0 && !this.raw && SHOWING_LAST.matcher(content).matches()) {
+			// not a line of the log (it would shift the copied line numbers), and a sign
+			// that the log's start is missing
+			this.showsTail = true;
+			return;
+		}
 		int givenNumber = -1;
 		if (this.shape.lineNumbers() && styled.isEmpty()) {
 			int digits = leadingNumberLength(content);
@@ -503,7 +528,7 @@ final class TraceBuilder {
 		FinalStatus status = withExitCode(this.finalStatus);
 		Outcome outcome = outcome(status);
 		return new TraceSummary(this.shape.format(), this.facts.info(), snapshots, this.commands, outcome, status,
-				failingSection(outcome), this.truncation, this.lineCount == 0 || this.startsMidway,
+				failingSection(outcome), this.truncation, this.lineCount == 0 || this.startsMidway || this.showsTail,
 				status == null && this.truncation == null, bytes, this.lineCount, clippedLines,
 				this.replacedCharacters);
 	}
@@ -527,7 +552,9 @@ final class TraceBuilder {
 	/**
 	 * The stage the job failed in: the last top-level section opened before the final
 	 * status line, passing over the stages the runner still runs after a failure
-	 * (cleanup, after_script, uploads on failure).
+	 * (cleanup, after_script, uploads on failure). When only those are left, as in a copy
+	 * that starts late, the job can have failed in after_script and in none of the
+	 * others.
 	 */
 	private int failingSection(Outcome outcome) {
 		if (outcome == Outcome.TRUNCATED) {
@@ -536,7 +563,7 @@ final class TraceBuilder {
 		if (outcome != Outcome.FAILED && outcome != Outcome.CANCELED) {
 			return -1;
 		}
-		int fallback = -1;
+		int afterScript = -1;
 		for (int i = this.sectionsBeforeFinal - 1; i >= 0; i--) {
 			SectionState section = this.sections.get(i);
 			if (section.parent >= 0) {
@@ -545,9 +572,11 @@ final class TraceBuilder {
 			if (!KnownStages.EPILOGUE.contains(section.name)) {
 				return section.id;
 			}
-			fallback = section.id;
+			if (afterScript < 0 && section.name.equals(KnownStages.AFTER_SCRIPT)) {
+				afterScript = section.id;
+			}
 		}
-		return fallback;
+		return afterScript;
 	}
 
 	private static int leadingNumberLength(String content) {

@@ -223,6 +223,28 @@ class TraceParserTests {
 		}
 
 		@Test
+		void blamesAfterScriptWhenNoEarlierStageIsInTheLog() {
+			TraceSummary summary = parse("section_start:1:after_script\r\\e[0KRunning after_script\n$ ./notify.sh\n"
+					+ "section_end:2:after_script\r\\e[0Ksection_start:2:cleanup_file_variables\r\\e[0KCleaning\n"
+					+ "section_end:3:cleanup_file_variables\r\\e[0K"
+					+ "\\e[31;1mERROR: Job failed: command terminated with exit code 1\\e[0;m\n")
+				.summary();
+			assertThat(summary.failing().name()).isEqualTo("after_script");
+		}
+
+		@Test
+		void namesNoFailingStageWhenTheLogShowsOnlyStagesThatCannotFailTheJob() {
+			// a copy that starts at the uploads the runner makes after the failure
+			TraceSummary summary = parse("section_start:2:upload_artifacts_on_failure\r\\e[0KUploading\n"
+					+ "section_end:3:upload_artifacts_on_failure\r\\e[0Ksection_start:3:cleanup_file_variables\r\\e[0KCleaning\n"
+					+ "section_end:4:cleanup_file_variables\r\\e[0K"
+					+ "\\e[31;1mERROR: Job failed: command terminated with exit code 1\\e[0;m\n")
+				.summary();
+			assertThat(summary.outcome()).isEqualTo(Outcome.FAILED);
+			assertThat(summary.failingSection()).isEqualTo(-1);
+		}
+
+		@Test
 		void readsSystemFailuresAndTheirError() {
 			FinalStatus status = parse("ERROR: Job failed (system failure): prepare environment: Unauthorized\n")
 				.summary()
@@ -239,6 +261,19 @@ class TraceParserTests {
 				.summary()
 				.finalStatus()
 				.exitCode()).isEqualTo(137);
+		}
+
+		@Test
+		void readsTheExitCodeInTheOldKubernetesExecutorWording() {
+			assertThat(exitCode("ERROR: Job failed: error executing remote command: command terminated with "
+					+ "non-zero exit code: Error executing in Docker Container: 1\n"))
+				.isEqualTo(1);
+			assertThat(exitCode("ERROR: Job failed: command terminated with non-zero exit code: Error executing\n"))
+				.isNull();
+		}
+
+		private static Integer exitCode(String log) {
+			return parse(log).summary().finalStatus().exitCode();
 		}
 
 		@Test
@@ -445,6 +480,30 @@ class TraceParserTests {
 		}
 
 		@Test
+		void dropsTheTopBarAboveACopiedTailAndKeepsTheCopiedLineNumbers() {
+			JobTrace trace = parse("""
+					Showing last 500 KiB of log - Complete Raw
+					1 [ERROR] BUILD FAILURE
+					3 Cleaning up project directory and file based variables 00:00
+					5 ERROR: Job failed: command terminated with exit code 1
+					""");
+			assertThat(trace.lines()).extracting(TraceLine::number).containsExactly(1, 3, 5);
+			assertThat(texts(trace)).first().isEqualTo("[ERROR] BUILD FAILURE");
+			assertThat(trace.summary().startsMidway()).isTrue();
+		}
+
+		@Test
+		void keepsTheTopBarWordingWhenItIsNotTheFirstLine() {
+			JobTrace trace = parse("""
+					1 Running with gitlab-runner 17.4.0 (b92ee590)
+					2 Showing last 5 KiB of log - Complete Raw
+					""");
+			assertThat(texts(trace)).containsExactly("Running with gitlab-runner 17.4.0 (b92ee590)",
+					"Showing last 5 KiB of log - Complete Raw");
+			assertThat(trace.summary().startsMidway()).isFalse();
+		}
+
+		@Test
 		void keepsLeadingNumbersOfALogWithoutLineNumbers() {
 			JobTrace trace = parse("Preparing environment\n0/3 nodes are available\n42 tests passed\nmore text\n");
 			assertThat(texts(trace)).contains("42 tests passed");
@@ -479,6 +538,26 @@ class TraceParserTests {
 		void leavesBracketsAloneInALogThatStillHasItsEscapes() {
 			JobTrace trace = parse("\\e[0Kstart\\e[0;m\n[0K is text here\n");
 			assertThat(texts(trace)).contains("[0K is text here");
+		}
+
+		@Test
+		void readsMarkersAndCarriageReturnsInCaretNotation() {
+			// `cat -v` shows ESC as ^[ and a carriage return as ^M
+			JobTrace trace = parse("^[[0KRunning with gitlab-runner 17.4.0 (b92ee590)^[[0;m\n"
+					+ "section_start:1:get_sources^M^[[0K^[[0K^[[36;1mGetting source^[[0;m^[[0;m\n"
+					+ "10%^M100%\nsection_end:3:get_sources^M^[[0K");
+			assertThat(trace.summary().sections()).singleElement().satisfies((section) -> {
+				assertThat(section.title()).isEqualTo("Getting source");
+				assertThat(section.durationSeconds()).isEqualTo(2);
+			});
+			assertThat(texts(trace)).containsExactly("Running with gitlab-runner 17.4.0 (b92ee590)", "Getting source",
+					"100%");
+		}
+
+		@Test
+		void keepsACaretMInALogThatStillHasItsEscapes() {
+			JobTrace trace = parse("\\e[0Kgit shows ^M at the end of CRLF lines\\e[0;m\n");
+			assertThat(texts(trace)).containsExactly("git shows ^M at the end of CRLF lines");
 		}
 
 		@Test
