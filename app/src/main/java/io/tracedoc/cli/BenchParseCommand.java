@@ -65,7 +65,7 @@ final class BenchParseCommand implements Callable<Integer> {
 	private CommandSpec spec;
 
 	@Override
-	public Integer call() throws IOException {
+	public Integer call() throws Exception {
 		if (this.sizeMegabytes < 1 || this.warmup < 0 || this.iterations < 1) {
 			throw new ParameterException(this.spec.commandLine(),
 					"--size-mb and --iterations must be at least 1, --warmup at least 0");
@@ -92,8 +92,7 @@ final class BenchParseCommand implements Callable<Integer> {
 		return ExitCodes.DONE;
 	}
 
-	private void syntheticTrace(ParseBenchmark benchmark, Log synthetic, int lines, PrintWriter out)
-			throws IOException {
+	private void syntheticTrace(ParseBenchmark benchmark, Log synthetic, int lines, PrintWriter out) throws Exception {
 		out.println("tracedoc bench parse");
 		out.printf(Locale.ROOT, "%-16s %s MB raw Kubernetes trace (SyntheticTrace, seed %d), %,d lines%n",
 				"synthetic trace", megabytes(synthetic.bytes()), this.seed, lines);

@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import io.tracedoc.diagnosis.DiagnosisEngine;
 import io.tracedoc.pattern.FailurePattern;
@@ -51,51 +47,57 @@ final class DiagnosisBenchmark {
 
 	private final long seed;
 
-	DiagnosisBenchmark(PrintWriter out, int megabytes, int naiveMegabytes, int iterations, long seed) {
+	private final int[] patternCounts;
+
+	DiagnosisBenchmark(PrintWriter out, int megabytes, int naiveMegabytes, int iterations, long seed,
+			int[] patternCounts) {
 		this.out = out;
 		this.megabytes = megabytes;
 		this.naiveMegabytes = Math.min(naiveMegabytes, megabytes);
 		this.iterations = iterations;
 		this.seed = seed;
+		this.patternCounts = patternCounts;
 	}
 
-	void run(PatternCatalog library) {
-		byte[] trace = SyntheticTrace.generate(this.megabytes * 1024L * 1024L, this.seed);
-		byte[] naiveTrace = Arrays.copyOf(trace, this.naiveMegabytes * 1024 * 1024);
+	void run(PatternCatalog library) throws Exception {
+		byte[] trace = SyntheticTrace.generate(this.megabytes * 1_000_000L, this.seed);
+		byte[] naiveTrace = Arrays.copyOf(trace, this.naiveMegabytes * 1_000_000);
 		DiagnosisEngine engine = new DiagnosisEngine(library);
 		this.out.printf("tracedoc bench diagnose: %d MB synthetic Kubernetes job trace (seed %d), median of %d timed "
-				+ "runs after a warm-up%n", this.megabytes, this.seed, this.iterations);
+				+ "runs after a warm-up; 1 MB = 1,000,000 bytes%n", this.megabytes, this.seed, this.iterations);
 		this.out.printf("library: %d patterns; prefilter: %s%n%n", library.size(), engine.prefilterStatistics());
-		double parse = throughput(trace, () -> () -> naive(trace, List.of()));
+		double parse = throughput(trace, () -> naive(trace, List.of()));
 		line("parse only (TraceParser.stream)", parse, "");
-		double tracedoc = throughput(trace, () -> () -> engine.diagnose(trace));
+		double tracedoc = throughput(trace, () -> engine.diagnose(trace));
 		line("parse + diagnose, " + library.size() + " patterns (tracedoc)", tracedoc, "");
 		List<java.util.regex.Pattern> naiveRegexes = javaRegexes(library);
-		double naive = throughput(naiveTrace, () -> () -> naive(naiveTrace, naiveRegexes));
+		double naive = throughput(naiveTrace, () -> naive(naiveTrace, naiveRegexes));
 		line("naive: " + naiveRegexes.size() + " java.util.regex on every line", naive,
 				String.format("on %d MB; tracedoc is %.1fx faster", this.naiveMegabytes, tracedoc / naive));
 		ripgrep(trace, library);
-		long peak = peakHeap(() -> engine.diagnose(trace));
-		this.out.printf("%npeak heap during parse + diagnose of %d MB: %d MB%n", this.megabytes, peak >> 20);
+		long peak = Measurements.peakHeap(() -> engine.diagnose(trace)) - trace.length;
+		this.out.printf("%npeak heap of parse + diagnose, beyond the %d MB input held in memory: %d MB%n",
+				this.megabytes, peak >> 20);
 		scaling(trace, naiveTrace, library);
 	}
 
-	private void scaling(byte[] trace, byte[] naiveTrace, PatternCatalog library) {
+	private void scaling(byte[] trace, byte[] naiveTrace, PatternCatalog library) throws Exception {
 		this.out.printf("%nscaling with synthetic patterns added to the library:%n");
-		double[] engine = new double[2];
-		double[] naive = new double[2];
-		int[] sizes = { 100, 1000 };
-		for (int i = 0; i < sizes.length; i++) {
-			PatternCatalog grown = grow(library, sizes[i]);
+		int rounds = this.patternCounts.length;
+		double[] engine = new double[rounds];
+		double[] naive = new double[rounds];
+		for (int i = 0; i < rounds; i++) {
+			PatternCatalog grown = grow(library, this.patternCounts[i]);
 			DiagnosisEngine grownEngine = new DiagnosisEngine(grown);
-			engine[i] = throughput(trace, () -> () -> grownEngine.diagnose(trace));
+			engine[i] = throughput(trace, () -> grownEngine.diagnose(trace));
 			List<java.util.regex.Pattern> regexes = javaRegexes(grown);
-			naive[i] = throughput(naiveTrace, () -> () -> naive(naiveTrace, regexes));
+			naive[i] = throughput(naiveTrace, () -> naive(naiveTrace, regexes));
 			line("tracedoc, " + grown.size() + " patterns", engine[i], grownEngine.prefilterStatistics());
 			line("naive, " + grown.size() + " patterns", naive[i], "on " + this.naiveMegabytes + " MB");
 		}
-		this.out.printf("10x the patterns: tracedoc keeps %.0f%% of its throughput, the naive engine %.0f%%%n",
-				100 * engine[1] / engine[0], 100 * naive[1] / naive[0]);
+		this.out.printf("from %d to %d patterns: tracedoc keeps %.0f%% of its throughput, the naive engine %.0f%%%n",
+				this.patternCounts[0], this.patternCounts[rounds - 1], 100 * engine[rounds - 1] / engine[0],
+				100 * naive[rounds - 1] / naive[0]);
 	}
 
 	/**
@@ -139,7 +141,7 @@ final class DiagnosisBenchmark {
 				references: [https://docs.gitlab.com/runner/]
 				match:
 				  all:
-				    - regex: '(?P<component>[a-z]+): %s %d (?:refused|failed)'
+				    - regex: '%s %d in (?P<component>[a-z]+) (?:refused|failed)'
 				fix:
 				  - kind: text
 				    title: Nothing to fix
@@ -147,14 +149,14 @@ final class DiagnosisBenchmark {
 				examples:
 				  - name: fires
 				    expect: match
-				    log: 'x: %s %d refused'
+				    log: '%s %d in x refused'
 				  - name: stays quiet
 				    expect: no-match
 				    log: nothing
 				""".formatted(id, index, phrase, index, phrase, index);
 	}
 
-	private void ripgrep(byte[] trace, PatternCatalog library) {
+	private void ripgrep(byte[] trace, PatternCatalog library) throws Exception {
 		String version = ripgrepVersion();
 		if (version == null) {
 			this.out.println("ripgrep: not installed (apt-get install ripgrep), comparison skipped");
@@ -169,21 +171,13 @@ final class DiagnosisBenchmark {
 				rustRegexes.add(condition.literal() ? rustQuote(condition.source()) : condition.source());
 			}
 			Files.write(patterns, rustRegexes, StandardCharsets.UTF_8);
-			double seconds = median(() -> () -> {
-				try {
-					Process process = new ProcessBuilder("rg", "--count-matches", "--no-config", "-f",
-							patterns.toString(), file.toString())
-						.redirectErrorStream(true)
-						.start();
-					process.getInputStream().readAllBytes();
-					process.waitFor(10, TimeUnit.MINUTES);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+			double seconds = Measurements.medianSeconds(1, this.iterations, () -> {
+				Process process = new ProcessBuilder("rg", "--count-matches", "--no-config", "-f", patterns.toString(),
+						file.toString())
+					.redirectErrorStream(true)
+					.start();
+				process.getInputStream().readAllBytes();
+				return process.waitFor(10, TimeUnit.MINUTES);
 			});
 			line("ripgrep -f, the same " + rustRegexes.size() + " regexes (scan only)", trace.length / 1e6 / seconds,
 					version + "; it finds lines, tracedoc also parses, ranks and renders");
@@ -245,50 +239,21 @@ final class DiagnosisBenchmark {
 		return conditions;
 	}
 
-	private static void naive(byte[] trace, List<java.util.regex.Pattern> regexes) {
-		try {
-			TraceParser.stream(new ByteArrayInputStream(trace), new TraceListener() {
+	private static Object naive(byte[] trace, List<java.util.regex.Pattern> regexes) throws IOException {
+		return TraceParser.stream(new ByteArrayInputStream(trace), new TraceListener() {
 
-				@Override
-				public void onLine(TraceLine line) {
-					for (java.util.regex.Pattern regex : regexes) {
-						regex.matcher(line.text()).find();
-					}
+			@Override
+			public void onLine(TraceLine line) {
+				for (java.util.regex.Pattern regex : regexes) {
+					regex.matcher(line.text()).find();
 				}
+			}
 
-			});
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		});
 	}
 
-	private double throughput(byte[] input, Supplier<Runnable> work) {
-		return input.length / 1e6 / median(work);
-	}
-
-	private double median(Supplier<Runnable> work) {
-		Runnable task = work.get();
-		task.run();
-		double[] seconds = new double[this.iterations];
-		for (int i = 0; i < this.iterations; i++) {
-			long started = System.nanoTime();
-			task.run();
-			seconds[i] = (System.nanoTime() - started) / 1e9;
-		}
-		Arrays.sort(seconds);
-		return seconds[seconds.length / 2];
-	}
-
-	private static long peakHeap(Runnable task) {
-		System.gc();
-		List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter((pool) -> pool.getType() == MemoryType.HEAP)
-			.toList();
-		heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-		task.run();
-		return heap.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
+	private double throughput(byte[] input, Measurements.Work work) throws Exception {
+		return input.length / 1e6 / Measurements.medianSeconds(1, this.iterations, work);
 	}
 
 	private void line(String what, double megabytesPerSecond, String note) {

@@ -3,15 +3,10 @@ package io.tracedoc.cli;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 import io.tracedoc.trace.TraceListener;
@@ -64,27 +59,17 @@ final class ParseBenchmark {
 			}
 		}
 		Map<Mode, Double> bytesPerSecond = new EnumMap<>(Mode.class);
-		seconds.forEach((mode, rounds) -> bytesPerSecond.put(mode, log.bytes() * repetitions / median(rounds)));
+		seconds.forEach(
+				(mode, rounds) -> bytesPerSecond.put(mode, log.bytes() * repetitions / Measurements.median(rounds)));
 		return bytesPerSecond;
 	}
 
 	/**
-	 * The sum of the heap pools' peak usage while {@code mode} reads {@code log}, after a
-	 * {@link System#gc()} and a reset of the peaks. The peak includes garbage the
-	 * collector had not yet reclaimed; the result stays reachable until it is measured.
-	 * @return bytes
+	 * @return the heap's peak while {@code mode} reads {@code log}, in bytes (see
+	 * {@link Measurements#peakHeap})
 	 */
-	static long peakHeap(Mode mode, Log log) throws IOException {
-		List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans()
-			.stream()
-			.filter((pool) -> pool.getType() == MemoryType.HEAP && pool.isValid())
-			.toList();
-		System.gc();
-		pools.forEach(MemoryPoolMXBean::resetPeakUsage);
-		Object result = read(mode, log);
-		long peak = pools.stream().mapToLong((pool) -> pool.getPeakUsage().getUsed()).sum();
-		Reference.reachabilityFence(result);
-		return peak;
+	static long peakHeap(Mode mode, Log log) throws Exception {
+		return Measurements.peakHeap(() -> read(mode, log));
 	}
 
 	private static double time(Mode mode, Log log, int repetitions) throws IOException {
@@ -103,13 +88,6 @@ final class ParseBenchmark {
 				case LEX_EVERY_LINE -> TraceParser.streamLexingEveryLine(in, IGNORE_LINES);
 			};
 		}
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	/**

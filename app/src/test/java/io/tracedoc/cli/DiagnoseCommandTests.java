@@ -1,7 +1,5 @@
 package io.tracedoc.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -24,9 +22,9 @@ class DiagnoseCommandTests {
 
 	@Test
 	void printsTheVerdictEvidenceAndFixForAPerson() {
-		Run run = run("diagnose", SEED);
-		assertThat(run.exitCode).isZero();
-		assertThat(run.out).startsWith("k8s-rbac-forbidden: ")
+		CliRun run = CliRun.of("diagnose", SEED);
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).startsWith("k8s-rbac-forbidden: ")
 			.contains("evidence",
 					"       9 > ERROR: Job failed (system failure): prepare environment: secrets is forbidden")
 			.contains("fix (kubernetes-yaml)", "kind: RoleBinding", "NOT_CHECKED rbac-access-review");
@@ -34,8 +32,8 @@ class DiagnoseCommandTests {
 
 	@Test
 	void printsTheDiagnosisJsonWithTheCategoryAndFindingsBestFirst() {
-		Run run = run("diagnose", "--json", SEED);
-		JsonNode json = JsonMapper.builder().build().readTree(run.out);
+		CliRun run = CliRun.of("diagnose", "--json", SEED);
+		JsonNode json = JsonMapper.builder().build().readTree(run.out());
 		assertThat(json.get("category").asString()).isEqualTo("k8s-rbac-forbidden");
 		assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
 		assertThat(json.get("findings").get(0).get("pattern").asString()).isEqualTo("k8s-rbac-forbidden");
@@ -50,7 +48,7 @@ class DiagnoseCommandTests {
 				"$ ./x\nsomething odd\nERROR: Job failed: bad luck\n");
 		JsonNode json = JsonMapper.builder()
 			.build()
-			.readTree(run("diagnose", "--json", succeeded.toString(), unknown.toString()).out);
+			.readTree(CliRun.of("diagnose", "--json", succeeded.toString(), unknown.toString()).out());
 		assertThat(json.get(0).get("file").asString()).endsWith("ok.log");
 		assertThat(json.get(0).get("diagnosis").get("category").asString()).isEqualTo("job-succeeded");
 		assertThat(json.get(1).get("diagnosis").get("category").asString()).isEqualTo("unknown");
@@ -58,9 +56,9 @@ class DiagnoseCommandTests {
 
 	@Test
 	void exitsWithTwoAndAClearMessageWhenALogCannotBeRead() {
-		Run run = run("diagnose", this.temp.resolve("missing.log").toString());
-		assertThat(run.exitCode).isEqualTo(2);
-		assertThat(run.err).contains("missing.log: no such file");
+		CliRun run = CliRun.of("diagnose", this.temp.resolve("missing.log").toString());
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("missing.log: no such file");
 	}
 
 	@Test
@@ -68,18 +66,18 @@ class DiagnoseCommandTests {
 		byte[] binary = new byte[4096];
 		new java.util.Random(7).nextBytes(binary);
 		Path file = Files.write(this.temp.resolve("binary.log"), binary);
-		Run run = run("diagnose", "--json", file.toString());
-		assertThat(run.exitCode).isZero();
-		assertThat(JsonMapper.builder().build().readTree(run.out).get("outcome").asString()).isEqualTo("UNKNOWN");
+		CliRun run = CliRun.of("diagnose", "--json", file.toString());
+		assertThat(run.exitCode()).isZero();
+		assertThat(JsonMapper.builder().build().readTree(run.out()).get("outcome").asString()).isEqualTo("UNKNOWN");
 	}
 
 	@Test
 	void reportsWhatALibraryDirectoryGetsWrong() throws Exception {
 		Files.createDirectories(this.temp.resolve("lib/oom-killed"));
 		Files.writeString(this.temp.resolve("lib/oom-killed/broken.yaml"), "id: broken\n");
-		Run run = run("diagnose", "--patterns", this.temp.resolve("lib").toString(), SEED);
-		assertThat(run.exitCode).isEqualTo(2);
-		assertThat(run.err).contains("patterns/oom-killed/broken.yaml");
+		CliRun run = CliRun.of("diagnose", "--patterns", this.temp.resolve("lib").toString(), SEED);
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("patterns/oom-killed/broken.yaml");
 	}
 
 	@Test
@@ -87,22 +85,11 @@ class DiagnoseCommandTests {
 		Files.copy(Path.of(SEED), this.temp.resolve("rbac.log"));
 		Files.writeString(this.temp.resolve("odd.log"), "$ ./x\nsomething odd\nERROR: Job failed: bad luck\n");
 		Files.writeString(this.temp.resolve("notes.md"), "not a log");
-		Run run = run("coverage", this.temp.toString());
-		assertThat(run.out)
+		CliRun run = CliRun.of("coverage", this.temp.toString());
+		assertThat(run.out())
 			.contains("rbac.log", "k8s-rbac-forbidden", "2 logs: 1 explained, 0 succeeded, 1 matched nothing",
 					"matched nothing:\n  odd.log", "k8s-rbac-forbidden                       1 log(s)")
 			.doesNotContain("notes.md");
-	}
-
-	private static Run run(String... args) {
-		StringWriter out = new StringWriter();
-		StringWriter err = new StringWriter();
-		int exitCode = TracedocCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-		return new Run(exitCode, out.toString(), err.toString());
-	}
-
-	private record Run(int exitCode, String out, String err) {
-
 	}
 
 }
