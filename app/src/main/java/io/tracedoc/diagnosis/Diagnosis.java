@@ -56,19 +56,18 @@ public record Diagnosis(int schemaVersion, String id, Outcome outcome, Category 
 	 * @return this diagnosis with the probes' results
 	 */
 	public Diagnosis withProbeResults(List<Finding> findings, List<RuledOut> ruledOut, long probeMillis) {
-		Finding top = findings.isEmpty() ? null : findings.get(0);
-		Category category = (top == null || this.outcome == Outcome.SUCCEEDED) ? this.category : top.category();
-		String title = (top == null || this.outcome == Outcome.SUCCEEDED) ? this.title : top.title();
-		String summary = (top == null || this.outcome == Outcome.SUCCEEDED) ? this.summary : top.summary();
-		return new Diagnosis(this.schemaVersion, this.id, this.outcome, category, title, summary, findings, ruledOut,
-				this.decisiveLines, this.trace, this.redactions, this.timings.withProbes(probeMillis));
+		Verdict verdict = Verdict.of(this.outcome, findings, this.trace);
+		return new Diagnosis(this.schemaVersion, this.id, this.outcome, verdict.category(), verdict.title(),
+				verdict.summary(), findings, ruledOut, this.decisiveLines, this.trace, this.redactions,
+				this.timings.withProbes(probeMillis));
 	}
 
 	/**
-	 * @return the best finding, or {@code null}
+	 * @return the finding that names the category: the best one that is not a note;
+	 * {@code null} for a succeeded job or when nothing explains the failure
 	 */
 	public Finding top() {
-		return this.findings.isEmpty() ? null : this.findings.get(0);
+		return Verdict.of(this.outcome, this.findings, this.trace).finding();
 	}
 
 }

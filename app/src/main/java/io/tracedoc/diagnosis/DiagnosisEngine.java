@@ -71,27 +71,10 @@ public final class DiagnosisEngine {
 		List<Evidence> decisive = (summary.outcome() == Outcome.SUCCEEDED) ? List.of()
 				: run.decisive().of(summary.failingSection(), run::sectionName);
 		long millis = (System.nanoTime() - started) / 1_000_000;
-		Finding top = result.findings().isEmpty() ? null : result.findings().get(0);
-		Category category;
-		String title;
-		String summaryText;
-		if (summary.outcome() == Outcome.SUCCEEDED) {
-			category = Category.JOB_SUCCEEDED;
-			title = "The job succeeded";
-			summaryText = (top != null) ? "The job succeeded; note: " + top.summary() : "The job succeeded.";
-		}
-		else if (top == null) {
-			category = Category.UNKNOWN;
-			title = "No known failure pattern matches this log";
-			summaryText = unknownSummary(summary);
-		}
-		else {
-			category = top.category();
-			title = top.title();
-			summaryText = top.summary();
-		}
-		return new Diagnosis(Diagnosis.SCHEMA_VERSION, null, summary.outcome(), category, title, summaryText,
-				result.findings(), result.ruledOut(), decisive, facts(summary), run.redactions(),
+		TraceFacts facts = facts(summary);
+		Verdict verdict = Verdict.of(summary.outcome(), result.findings(), facts);
+		return new Diagnosis(Diagnosis.SCHEMA_VERSION, null, summary.outcome(), verdict.category(), verdict.title(),
+				verdict.summary(), result.findings(), result.ruledOut(), decisive, facts, run.redactions(),
 				new Timings(millis, 0, millis));
 	}
 
@@ -102,19 +85,6 @@ public final class DiagnosisEngine {
 	public String prefilterStatistics() {
 		return this.library.literalCount + " literals for " + this.library.tests.length + " tests; "
 				+ this.library.unfiltered.length + " tests without a literal run on every line";
-	}
-
-	private static String unknownSummary(TraceSummary summary) {
-		TraceSection failing = summary.failing();
-		FinalStatus status = summary.finalStatus();
-		if (status != null && failing != null) {
-			return "The job failed in " + failing.name() + " (" + Redactor.redactValue(status.error())
-					+ "); read the decisive lines below.";
-		}
-		if (status != null) {
-			return "The job failed: " + Redactor.redactValue(status.error());
-		}
-		return "The log does not say how the job ended; read the decisive lines below.";
 	}
 
 	private static String joinedText(FinalStatus status) {

@@ -13,6 +13,7 @@ import io.tracedoc.diagnosis.MatchRun.Hit;
 import io.tracedoc.pattern.FailurePattern;
 import io.tracedoc.pattern.FailurePattern.FixTemplate;
 import io.tracedoc.pattern.FailurePattern.Maturity;
+import io.tracedoc.pattern.FailurePattern.Severity;
 import io.tracedoc.pattern.FailurePattern.ProbeSpec;
 import io.tracedoc.pattern.Scope;
 import io.tracedoc.trace.FinalStatus;
@@ -77,7 +78,9 @@ final class FindingAssembler {
 			}
 			matched.add(candidate);
 		}
-		matched.sort(Comparator.comparingDouble((Candidate candidate) -> -candidate.confidence.score())
+		// notes (severity info) follow the causes, whatever their confidence
+		matched.sort(Comparator.comparing((Candidate candidate) -> candidate.pattern.severity() == Severity.INFO)
+			.thenComparingDouble((Candidate candidate) -> -candidate.confidence.score())
 			.thenComparing((candidate) -> -candidate.pattern.severity().ordinal())
 			.thenComparing((candidate) -> -candidate.lastIndex()));
 		List<Finding> findings = new ArrayList<>();
@@ -231,7 +234,7 @@ final class FindingAssembler {
 			case FINAL_ERROR -> hit.finalError();
 			case FAILING_SECTION -> hit.finalError() || this.failingStage < 0 || inFailingStage(hit);
 			case OUTSIDE_SCRIPT -> hit.finalError() || !inScriptStage(hit);
-			case SECTIONS -> !this.run.hasSections()
+			case SECTIONS -> (hit.finalError()) ? scope.admitsFinalError() : !this.run.hasSections()
 					|| this.run.sectionNames(hit.section()).stream().anyMatch(scope.sections()::contains);
 		};
 	}
@@ -258,7 +261,7 @@ final class FindingAssembler {
 			if (other.pattern.supersedes().contains(candidate.pattern.id())) {
 				return "explained by " + other.pattern.id() + ": " + other.summaryText;
 			}
-			if (candidate.pattern.generic() && !other.pattern.generic() && other.nearFailure()) {
+			if (candidate.pattern.generic() && !other.pattern.generic() && other.explainsFailure()) {
 				return "a more specific cause explains the failure: " + other.pattern.id() + " (" + other.summaryText
 						+ ")";
 			}
@@ -274,7 +277,7 @@ final class FindingAssembler {
 		if (this.failingStage < 0 || candidate.nearFailure()) {
 			return null;
 		}
-		boolean anotherNearFailure = all.stream().anyMatch((other) -> other != candidate && other.nearFailure());
+		boolean anotherNearFailure = all.stream().anyMatch((other) -> other != candidate && other.explainsFailure());
 		if (!anotherNearFailure) {
 			return null;
 		}
@@ -360,6 +363,14 @@ final class FindingAssembler {
 			this.summaryText = Redactor.redactValue(pattern.summary().render(this.values));
 			this.evidence = evidence(pattern);
 			this.confidence = confidence(p);
+		}
+
+		/**
+		 * A cause (not a note) with evidence where the job failed: it can explain others
+		 * away.
+		 */
+		boolean explainsFailure() {
+			return this.pattern.severity() != Severity.INFO && nearFailure();
 		}
 
 		boolean nearFailure() {

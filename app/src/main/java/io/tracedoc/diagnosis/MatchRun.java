@@ -135,7 +135,7 @@ final class MatchRun implements TraceListener {
 	void evaluateFinalError(int lineIndex, int number, String text) {
 		String redacted = Redactor.redactValue(text);
 		for (LineTest test : this.library.tests) {
-			if (test.scope().kind() == io.tracedoc.pattern.Scope.Kind.SECTIONS) {
+			if (!test.scope().admitsFinalError()) {
 				continue;
 			}
 			Matcher matcher = test.regex().matcher(text);

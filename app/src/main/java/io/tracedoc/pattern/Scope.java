@@ -10,6 +10,9 @@ import java.util.List;
  */
 public record Scope(Kind kind, List<String> sections) {
 
+	/** In a list of sections, stands for the final error line beside them. */
+	public static final String FINAL_ERROR_NAME = "final-error";
+
 	/** Any line of the log. */
 	public static final Scope ANY = new Scope(Kind.ANY, List.of());
 
@@ -39,6 +42,17 @@ public record Scope(Kind kind, List<String> sections) {
 	 */
 	public static Scope sections(List<String> names) {
 		return new Scope(Kind.SECTIONS, names);
+	}
+
+	/**
+	 * @return {@code true} when the runner's final error line is in scope; for a list of
+	 * sections, when the list names {@code final-error} beside the sections
+	 */
+	public boolean admitsFinalError() {
+		return switch (this.kind) {
+			case ANY, FAILING_SECTION, FINAL_ERROR, OUTSIDE_SCRIPT -> true;
+			case SECTIONS -> this.sections.contains(FINAL_ERROR_NAME);
+		};
 	}
 
 	/** The kinds of scope. */

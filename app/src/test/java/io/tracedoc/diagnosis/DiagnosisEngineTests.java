@@ -83,6 +83,56 @@ class DiagnosisEngineTests {
 	}
 
 	@Test
+	void admitsTheFinalErrorBesideTheSectionsAScopeNames() {
+		DiagnosisEngine engine = engine(new TestLibrary(this.root).pattern("image-pull-failed", "pull", """
+				match:
+				  all:
+				    - contains: 'image pull failed'
+				      in: [prepare_script, final-error]
+				"""));
+		assertThat(diagnose(engine, stages("WARNING: image pull failed: back-off", "", "", "ERROR: Job failed: x"))
+			.findings()).hasSize(1);
+		assertThat(diagnose(engine, stages("", "", "", "ERROR: Job failed: prepare environment: image pull failed"))
+			.findings()).hasSize(1);
+		assertThat(
+				diagnose(engine, stages("", "", "echo image pull failed", "ERROR: Job failed: exit code 1")).findings())
+			.isEmpty();
+	}
+
+	@Test
+	void neverLetsANoteNameTheCauseOfAFailedJob() {
+		TestLibrary library = new TestLibrary(this.root).pattern("cache-failed", "no-cache", """
+				severity: info
+				match:
+				  all:
+				    - contains: 'No URL provided, cache will not be'
+				      in: failing-section
+				""").pattern("script-failure", "any-exit", """
+				generic: true
+				confidence: low
+				match:
+				  all:
+				    - regex: 'exit code (?P<code>\\d+)'
+				      in: final-error
+				""");
+		Diagnosis diagnosis = diagnose(engine(library), stages("", "", "No URL provided, cache will not be uploaded",
+				"ERROR: Job failed: command terminated with exit code 1"));
+		assertThat(diagnosis.findings()).extracting(Finding::pattern).containsExactly("any-exit", "no-cache");
+		assertThat(diagnosis.category()).isEqualTo(Category.SCRIPT_FAILURE);
+		assertThat(diagnosis.top().pattern()).isEqualTo("any-exit");
+		Diagnosis onlyNote = diagnose(
+				engine(new TestLibrary(this.root.resolve("notes")).pattern("cache-failed", "no-cache", """
+						severity: info
+						match:
+						  all:
+						    - contains: 'No URL provided, cache will not be'
+						""")), stages("", "", "No URL provided, cache will not be uploaded", "ERROR: Job failed: x"));
+		assertThat(onlyNote.category()).isEqualTo(Category.UNKNOWN);
+		assertThat(onlyNote.findings()).extracting(Finding::pattern).containsExactly("no-cache");
+		assertThat(onlyNote.top()).isNull();
+	}
+
+	@Test
 	void rulesOutAPatternWhoseVetoMatchesAndShowsTheLine() {
 		DiagnosisEngine engine = engine(new TestLibrary(this.root).pattern("job-timeout", "timeout", """
 				match:

@@ -98,6 +98,9 @@ final class TraceBuilder {
 
 	private StringBuilder wrappedError;
 
+	/** The wrapped error ends at the line that resets the runner's error colour. */
+	private boolean joinUntilStyleReset;
+
 	private int wrappedContinuations;
 
 	private Truncation truncation;
@@ -355,6 +358,9 @@ final class TraceBuilder {
 			if (this.wrappedContinuations < MAX_WRAPPED_CONTINUATIONS && !NEW_MESSAGE.matcher(content).matches()) {
 				this.wrappedError.append(this.wrappedError.isEmpty() ? "" : " ").append(content.strip());
 				this.wrappedContinuations++;
+				if (this.joinUntilStyleReset && this.style.isDefault()) {
+					closeWrappedError();
+				}
 				return;
 			}
 			closeWrappedError();
@@ -368,9 +374,14 @@ final class TraceBuilder {
 				this.statusOutcome = succeeded ? Outcome.SUCCEEDED
 						: error.startsWith("canceled") ? Outcome.CANCELED : Outcome.FAILED;
 				this.sectionsBeforeFinal = this.sections.size();
-				if (!succeeded && (error.isEmpty() || error.endsWith(":"))) {
+				// a copy wrapped the error after a colon; or the runner's red error goes
+				// on over more
+				// lines (a multi-line error message) until its reset sequence
+				boolean styleOpen = this.raw && !this.style.isDefault();
+				if (!succeeded && (error.isEmpty() || error.endsWith(":") || styleOpen)) {
 					this.wrappedError = new StringBuilder(error);
 					this.wrappedContinuations = 0;
+					this.joinUntilStyleReset = styleOpen;
 				}
 				return;
 			}

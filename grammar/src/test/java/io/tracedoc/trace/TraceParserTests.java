@@ -324,6 +324,27 @@ class TraceParserTests {
 		}
 
 		@Test
+		void joinsARawErrorMessageOverSeveralLinesUntilTheRunnerResetsItsColour() {
+			FinalStatus status = parse("\\e[31;1mERROR: Job failed (system failure): prepare environment: admission "
+					+ "webhook \"validation.gatekeeper.sh\" denied the request:\n[psp-privileged] Privileged container is "
+					+ "not allowed: build\n[psp-readonlyrootfilesystem] only read-only root filesystem container is "
+					+ "allowed: build\\e[0;m\nafter the error\n")
+				.summary()
+				.finalStatus();
+			assertThat(status.error()).endsWith("denied the request: [psp-privileged] Privileged container is not "
+					+ "allowed: build [psp-readonlyrootfilesystem] only read-only root filesystem container is allowed: build");
+		}
+
+		@Test
+		void endsARawErrorAtItsResetEvenWhenMoreLinesFollow() {
+			FinalStatus status = parse(
+					"\\e[31;1mERROR: Job failed: command terminated with exit code 1\\e[0;m\n" + "something after\n")
+				.summary()
+				.finalStatus();
+			assertThat(status.error()).isEqualTo("command terminated with exit code 1");
+		}
+
+		@Test
 		void saysWhenTheLogStartsMidway() {
 			assertThat(parse("Fetching changes...\nJob succeeded\n").summary().startsMidway()).isTrue();
 			assertThat(parse("Running with gitlab-runner 17.5.0 (b92ee590)\nJob succeeded\n").summary().startsMidway())
