@@ -24,8 +24,9 @@ final class BenchDiagnoseCommand implements Callable<Integer> {
 	private int sizeMegabytes;
 
 	@Option(names = "--naive-size-mb", defaultValue = "10", paramLabel = "MB",
-			description = "how much of the trace the naive engine reads: it is slow (default: ${DEFAULT-VALUE})")
-	private int naiveMegabytes;
+			description = "how much of the trace the naive engine reads: it is slow, java.util.regex backtracks on "
+					+ "long lines (default: ${DEFAULT-VALUE})")
+	private double naiveMegabytes;
 
 	@Option(names = "--iterations", defaultValue = "3", paramLabel = "ROUNDS",
 			description = "timed rounds after one warm-up; the median is reported (default: ${DEFAULT-VALUE})")
@@ -46,9 +47,10 @@ final class BenchDiagnoseCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		if (this.sizeMegabytes < 1 || this.naiveMegabytes < 1 || this.iterations < 1 || this.patternCounts.length < 2) {
+		if (this.sizeMegabytes < 1 || this.naiveMegabytes <= 0 || this.iterations < 1
+				|| this.patternCounts.length < 2) {
 			throw new ParameterException(this.spec.commandLine(),
-					"--size-mb, --naive-size-mb and --iterations must be at least 1; --pattern-counts needs two sizes");
+					"--size-mb and --iterations must be at least 1, --naive-size-mb above 0; --pattern-counts needs two sizes");
 		}
 		new DiagnosisBenchmark(this.spec.commandLine().getOut(), this.sizeMegabytes, this.naiveMegabytes,
 				this.iterations, this.seed, this.patternCounts)

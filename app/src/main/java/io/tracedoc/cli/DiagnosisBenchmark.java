@@ -41,7 +41,7 @@ final class DiagnosisBenchmark {
 
 	private final int megabytes;
 
-	private final int naiveMegabytes;
+	private final double naiveMegabytes;
 
 	private final int iterations;
 
@@ -49,7 +49,7 @@ final class DiagnosisBenchmark {
 
 	private final int[] patternCounts;
 
-	DiagnosisBenchmark(PrintWriter out, int megabytes, int naiveMegabytes, int iterations, long seed,
+	DiagnosisBenchmark(PrintWriter out, int megabytes, double naiveMegabytes, int iterations, long seed,
 			int[] patternCounts) {
 		this.out = out;
 		this.megabytes = megabytes;
@@ -61,7 +61,7 @@ final class DiagnosisBenchmark {
 
 	void run(PatternCatalog library) throws Exception {
 		byte[] trace = SyntheticTrace.generate(this.megabytes * 1_000_000L, this.seed);
-		byte[] naiveTrace = Arrays.copyOf(trace, this.naiveMegabytes * 1_000_000);
+		byte[] naiveTrace = Arrays.copyOf(trace, (int) (this.naiveMegabytes * 1_000_000));
 		DiagnosisEngine engine = new DiagnosisEngine(library);
 		this.out.printf("tracedoc bench diagnose: %d MB synthetic Kubernetes job trace (seed %d), median of %d timed "
 				+ "runs after a warm-up; 1 MB = 1,000,000 bytes%n", this.megabytes, this.seed, this.iterations);
@@ -73,7 +73,7 @@ final class DiagnosisBenchmark {
 		List<java.util.regex.Pattern> naiveRegexes = javaRegexes(library);
 		double naive = throughput(naiveTrace, () -> naive(naiveTrace, naiveRegexes));
 		line("naive: " + naiveRegexes.size() + " java.util.regex on every line", naive,
-				String.format("on %d MB; tracedoc is %.1fx faster", this.naiveMegabytes, tracedoc / naive));
+				String.format("on %s MB; tracedoc is %.1fx faster", this.naiveMegabytes, tracedoc / naive));
 		ripgrep(trace, library);
 		long peak = Measurements.peakHeap(() -> engine.diagnose(trace)) - trace.length;
 		this.out.printf("%npeak heap of parse + diagnose, beyond the %d MB input held in memory: %d MB%n",

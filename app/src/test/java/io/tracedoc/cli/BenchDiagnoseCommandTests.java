@@ -13,7 +13,7 @@ class BenchDiagnoseCommandTests {
 
 	@Test
 	void reportsTracedocAgainstTheNaiveEngineAndHowItScales() {
-		CliRun run = CliRun.of("bench", "diagnose", "--size-mb", "1", "--naive-size-mb", "1", "--iterations", "1",
+		CliRun run = CliRun.of("bench", "diagnose", "--size-mb", "1", "--naive-size-mb", "0.05", "--iterations", "1",
 				"--pattern-counts", "200,210");
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out().lines())
