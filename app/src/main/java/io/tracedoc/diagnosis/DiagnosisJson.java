@@ -2,17 +2,15 @@ package io.tracedoc.diagnosis;
 
 import java.io.OutputStream;
 
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.databind.SerializationFeature;
+import io.tracedoc.trace.TraceJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes and reads the Diagnosis JSON ({@code docs/diagnosis-json.md}): record components
- * by name, categories and levels by their kebab-case ids, times as ISO-8601.
+ * Writes the Diagnosis JSON ({@code docs/diagnosis-json.md}) with the trace model's
+ * mapper, since a diagnosis embeds the trace model: record components by name, categories
+ * and levels by their kebab-case ids, times as ISO-8601.
  */
 public final class DiagnosisJson {
-
-	private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
 	private DiagnosisJson() {
 	}
@@ -22,7 +20,7 @@ public final class DiagnosisJson {
 	 * @return indented JSON
 	 */
 	public static String toJson(Object value) {
-		return MAPPER.writeValueAsString(value);
+		return TraceJson.toJson(value);
 	}
 
 	/**
@@ -30,14 +28,14 @@ public final class DiagnosisJson {
 	 * @param out where the JSON goes; left open
 	 */
 	public static void write(Object value, OutputStream out) {
-		MAPPER.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).writeValue(out, value);
+		TraceJson.write(value, out);
 	}
 
 	/**
 	 * @return the mapper, configured for the Diagnosis JSON
 	 */
 	public static JsonMapper mapper() {
-		return MAPPER;
+		return TraceJson.mapper();
 	}
 
 }

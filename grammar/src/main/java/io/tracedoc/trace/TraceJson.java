@@ -33,4 +33,11 @@ public final class TraceJson {
 		MAPPER.writer().without(tools.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).writeValue(out, model);
 	}
 
+	/**
+	 * @return the mapper, for JSON that embeds the trace model (the Diagnosis JSON does)
+	 */
+	public static JsonMapper mapper() {
+		return MAPPER;
+	}
+
 }
