@@ -23,7 +23,7 @@ final class BenchDiagnoseCommand implements Callable<Integer> {
 			description = "size of the synthetic trace (default: ${DEFAULT-VALUE})")
 	private int sizeMegabytes;
 
-	@Option(names = "--naive-size-mb", defaultValue = "10", paramLabel = "MB",
+	@Option(names = "--naive-size-mb", defaultValue = "1", paramLabel = "MB",
 			description = "how much of the trace the naive engine reads: it is slow, java.util.regex backtracks on "
 					+ "long lines (default: ${DEFAULT-VALUE})")
 	private double naiveMegabytes;
