@@ -1,12 +1,12 @@
 package io.tracedoc.diagnosis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.hankcs.algorithm.AhoCorasickDoubleArrayTrie;
 import io.tracedoc.pattern.FailurePattern;
 import io.tracedoc.pattern.FailurePattern.CaptureSpec;
 import io.tracedoc.pattern.FailurePattern.Condition;
@@ -40,13 +40,29 @@ final class CompiledLibrary {
 	/** Capture name to test id, per pattern. */
 	final List<Map<String, Integer>> captures;
 
-	/** Lower-cased literal to the ids of the tests that require it. */
-	private final AhoCorasickDoubleArrayTrie<int[]> prefilter;
+	/**
+	 * Lower-cased literal to what needs it: test ids, redaction rules
+	 * ({@link #REDACTION}) and error words ({@link #ERROR_WORD}).
+	 */
+	private final LiteralScanner scanner;
 
 	/** Tests without a usable literal: they run on every line. */
 	final int[] unfiltered;
 
+	/** Distinct literals the tests require. */
 	final int literalCount;
+
+	/** Marks a scanner id as a redaction rule ({@link Redactor#triggerWords()}). */
+	static final int REDACTION = 1 << 29;
+
+	/**
+	 * Marks a scanner id as an error word, its low bits telling how it counts
+	 * ({@link DecisiveLines}).
+	 */
+	static final int ERROR_WORD = 1 << 30;
+
+	/** The bits of a scanner id below its mark. */
+	static final int ID = REDACTION - 1;
 
 	CompiledLibrary(PatternCatalog catalog) {
 		this.patterns = catalog.patterns();
@@ -84,13 +100,19 @@ final class CompiledLibrary {
 				byLiteral.computeIfAbsent(literal, (key) -> new ArrayList<>()).add(test.id());
 			}
 		}
-		TreeMap<String, int[]> trieInput = new TreeMap<>();
-		byLiteral.forEach((literal, ids) -> trieInput.put(literal, ids.stream().mapToInt(Integer::intValue).toArray()));
-		this.prefilter = new AhoCorasickDoubleArrayTrie<>();
-		if (!trieInput.isEmpty()) {
-			this.prefilter.build(trieInput);
-		}
-		this.literalCount = trieInput.size();
+		this.literalCount = byLiteral.size();
+		// one scan per line serves the tests, the redaction rules and the decisive lines
+		// alike
+		byLiteral.replaceAll((literal, ids) -> new ArrayList<>(ids));
+		Redactor.triggerWords()
+			.forEach((word, rules) -> Arrays.stream(rules)
+				.forEach((rule) -> byLiteral.computeIfAbsent(word, (key) -> new ArrayList<>()).add(REDACTION | rule)));
+		DecisiveLines.ERROR_WORDS.forEach(
+				(word, kind) -> byLiteral.computeIfAbsent(word, (key) -> new ArrayList<>()).add(ERROR_WORD | kind));
+		Map<String, int[]> scannerInput = new TreeMap<>();
+		byLiteral
+			.forEach((literal, ids) -> scannerInput.put(literal, ids.stream().mapToInt(Integer::intValue).toArray()));
+		this.scanner = new LiteralScanner(scannerInput);
 		this.unfiltered = unfiltered.stream().mapToInt(Integer::intValue).toArray();
 	}
 
@@ -107,18 +129,14 @@ final class CompiledLibrary {
 	}
 
 	/**
-	 * Calls {@code candidate} with the id of every test whose literal occurs in
-	 * {@code lowerCaseText}; a test may be named more than once.
+	 * Scans a line once for every literal the library, the redactor and the decisive
+	 * lines look for.
+	 * @param lowerCaseText the line, lower-cased
+	 * @param hit receives each literal found, with its ids (marked with
+	 * {@link #REDACTION} or {@link #ERROR_WORD}, else test ids)
 	 */
-	void candidates(String lowerCaseText, java.util.function.IntConsumer candidate) {
-		if (this.literalCount == 0) {
-			return;
-		}
-		this.prefilter.parseText(lowerCaseText, (begin, end, ids) -> {
-			for (int id : ids) {
-				candidate.accept(id);
-			}
-		});
+	void scan(String lowerCaseText, LiteralScanner.Hit hit) {
+		this.scanner.scan(lowerCaseText, hit);
 	}
 
 	/**

@@ -52,6 +52,8 @@ final class MatchRun implements TraceListener {
 
 	private final DecisiveLines decisive = new DecisiveLines();
 
+	private final LineScan scan = new LineScan();
+
 	private int lineIndex;
 
 	/**
@@ -87,18 +89,22 @@ final class MatchRun implements TraceListener {
 	public void onLine(TraceLine line) {
 		this.lineIndex++;
 		this.recentNumbers[this.lineIndex % RECENT_NUMBERS] = line.number();
-		String redacted = this.redactor.redact(line.text());
+		String lower = line.text().toLowerCase(Locale.ROOT);
+		this.scan.reset(lower);
+		this.library.scan(lower, this.scan);
+		String redacted = this.redactor.redact(line.text(), lower, this.scan.redactionRules);
 		TraceLine shown = (redacted == line.text()) ? line
 				: new TraceLine(line.number(), redacted, line.section(), line.stream(), line.timestamp(), List.of());
 		this.current = shown;
 		this.currentText = line.text();
 		feedAfterContexts(shown);
-		String lower = line.text().toLowerCase(Locale.ROOT);
-		this.library.candidates(lower, this::evaluate);
+		for (int i = 0; i < this.scan.candidateCount; i++) {
+			evaluate(this.scan.candidates[i]);
+		}
 		for (int id : this.library.unfiltered) {
 			evaluate(id);
 		}
-		this.decisive.observe(shown, stage(line.section()));
+		this.decisive.observe(shown, stage(line.section()), this.scan.errorLike);
 		remember(shown);
 		this.redactedLines.onLine(shown);
 	}
@@ -251,6 +257,49 @@ final class MatchRun implements TraceListener {
 
 	DecisiveLines decisive() {
 		return this.decisive;
+	}
+
+	/**
+	 * What the one literal scan of a line found: candidate tests, redaction rules, an
+	 * error word.
+	 */
+	private static final class LineScan implements LiteralScanner.Hit {
+
+		int[] candidates = new int[64];
+
+		int candidateCount;
+
+		final boolean[] redactionRules = new boolean[Redactor.ruleCount()];
+
+		boolean errorLike;
+
+		private String lower;
+
+		void reset(String lowerCaseText) {
+			this.lower = lowerCaseText;
+			this.candidateCount = 0;
+			java.util.Arrays.fill(this.redactionRules, false);
+			this.errorLike = false;
+		}
+
+		@Override
+		public void found(int begin, int end, int[] ids) {
+			for (int id : ids) {
+				if ((id & CompiledLibrary.REDACTION) != 0) {
+					this.redactionRules[id & CompiledLibrary.ID] = true;
+				}
+				else if ((id & CompiledLibrary.ERROR_WORD) != 0) {
+					this.errorLike |= DecisiveLines.counts(this.lower, begin, end, id & CompiledLibrary.ID);
+				}
+				else {
+					if (this.candidateCount == this.candidates.length) {
+						this.candidates = java.util.Arrays.copyOf(this.candidates, this.candidateCount * 2);
+					}
+					this.candidates[this.candidateCount++] = id;
+				}
+			}
+		}
+
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package io.tracedoc.diagnosis;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Locale;
 
 import com.google.re2j.Matcher;
@@ -39,7 +42,8 @@ public final class Redactor {
 			new Rule(List.of("akia", "asia", "agpa", "aida", "aroa", "anpa", "anva", "aipa"),
 					"\\b((?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA))[A-Z0-9]{16}\\b", "$1" + REDACTED),
 			new Rule(List.of("xox"), "\\b(xox[abprs]-)[0-9A-Za-z-]{10,}", "$1" + REDACTED),
-			new Rule(List.of("gh"), "\\b(gh[pousr]_)[0-9A-Za-z]{30,}", "$1" + REDACTED),
+			new Rule(List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_"), "\\b(gh[pousr]_)[0-9A-Za-z]{30,}",
+					"$1" + REDACTED),
 			// JSON web tokens, Kubernetes service-account tokens among them
 			new Rule(List.of("eyj"), "\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}", REDACTED),
 			// docker config.json auths
@@ -57,9 +61,14 @@ public final class Redactor {
 					"$1" + REDACTED),
 			// key: value at the end of a line (YAML, JSON); prose such as "token: invalid
 			// token" is left alone
-			new Rule(List.of("pass", "secret", "token", "key"),
+			new Rule(
+					List.of("password", "passwd", "secret", "token", "api_key", "api-key", "apikey", "access_key",
+							"access-key", "accesskey", "private_key", "private-key"),
 					"(?i)((?:^|[\\s\"'{,])(?:password|passwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|client[_-]?secret)[\"']?\\s*:\\s*[\"']?)([^\\s\"',;]{4,})([\"']?\\s*,?\\s*}?\\s*)$",
 					"$1" + REDACTED + "$3"));
+
+	/** Every rule's trigger words, scanned for in one pass. */
+	private static final LiteralScanner TRIGGERS = new LiteralScanner(triggerWords());
 
 	private static final Pattern KEY_BEGIN = Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----");
 
@@ -74,6 +83,30 @@ public final class Redactor {
 	 * @return the line with every secret replaced; the same instance when there was none
 	 */
 	public String redact(String text) {
+		return redact(text, text.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * @param text one line of a log
+	 * @param lowerCaseText the same line lower-cased, when the caller has it already
+	 * @return the line with every secret replaced; the same instance when there was none
+	 */
+	public String redact(String text, String lowerCaseText) {
+		boolean[] triggered = new boolean[RULES.size()];
+		TRIGGERS.scan(lowerCaseText, (rule) -> triggered[rule] = true);
+		return redact(text, lowerCaseText, triggered);
+	}
+
+	/**
+	 * Redacts a line whose trigger words the caller already looked for, in its own scan
+	 * over {@link #triggerWords()}.
+	 * @param text one line of a log
+	 * @param lowerCaseText the same line lower-cased
+	 * @param triggered for each rule (the ids of {@link #triggerWords()}), whether the
+	 * line holds a trigger
+	 * @return the line with every secret replaced; the same instance when there was none
+	 */
+	String redact(String text, String lowerCaseText, boolean[] triggered) {
 		if (this.insidePrivateKey) {
 			if (KEY_END.matcher(text).find()) {
 				this.insidePrivateKey = false;
@@ -83,18 +116,17 @@ public final class Redactor {
 			this.redactions++;
 			return REDACTED;
 		}
-		String lower = text.toLowerCase(Locale.ROOT);
 		String result = text;
-		for (Rule rule : RULES) {
-			if (rule.triggered(lower)) {
-				String replaced = rule.apply(result);
+		for (int i = 0; i < triggered.length; i++) {
+			if (triggered[i]) {
+				String replaced = RULES.get(i).apply(result);
 				if (!replaced.equals(result)) {
 					this.redactions++;
 					result = replaced;
 				}
 			}
 		}
-		if (lower.contains("private key-----")) {
+		if (lowerCaseText.contains("private key-----")) {
 			Matcher begin = KEY_BEGIN.matcher(result);
 			if (begin.find() && !KEY_END.matcher(result).find(begin.end())) {
 				this.insidePrivateKey = true;
@@ -120,6 +152,28 @@ public final class Redactor {
 		return (text != null) ? new Redactor().redact(text) : null;
 	}
 
+	/**
+	 * @return each trigger word (lower-case) with the ids of the rules it triggers
+	 */
+	static Map<String, int[]> triggerWords() {
+		Map<String, List<Integer>> rules = new TreeMap<>();
+		for (int i = 0; i < RULES.size(); i++) {
+			for (String trigger : RULES.get(i).triggers) {
+				rules.computeIfAbsent(trigger, (key) -> new ArrayList<>()).add(i);
+			}
+		}
+		Map<String, int[]> words = new TreeMap<>();
+		rules.forEach((trigger, ids) -> words.put(trigger, ids.stream().mapToInt(Integer::intValue).toArray()));
+		return words;
+	}
+
+	/**
+	 * @return how many rules there are (the ids of {@link #triggerWords()} count from 0)
+	 */
+	static int ruleCount() {
+		return RULES.size();
+	}
+
 	private static final class Rule {
 
 		private final List<String> triggers;
@@ -134,16 +188,11 @@ public final class Redactor {
 			this.replacement = replacement;
 		}
 
-		boolean triggered(String lower) {
-			for (String trigger : this.triggers) {
-				if (lower.contains(trigger)) {
-					return true;
-				}
-			}
-			return false;
-		}
-
 		String apply(String text) {
+			if (this.replacement == null && text.indexOf('@') < 0) {
+				// credentials in a URL stand before an @; most URLs in a log have none
+				return text;
+			}
 			Matcher matcher = this.pattern.matcher(text);
 			if (!matcher.find()) {
 				return text;

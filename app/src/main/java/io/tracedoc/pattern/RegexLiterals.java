@@ -80,7 +80,7 @@ public final class RegexLiterals {
 			Quantifier quantifier = quantifier();
 			sequence.add(atom, quantifier);
 		}
-		sequence.endRun();
+		sequence.finish();
 		return sequence;
 	}
 
@@ -203,7 +203,11 @@ public final class RegexLiterals {
 		}
 		char c = this.regex.charAt(this.position);
 		Quantifier quantifier;
-		if (c == '*' || c == '?') {
+		if (c == '?') {
+			this.position++;
+			quantifier = Quantifier.AT_MOST_ONCE;
+		}
+		else if (c == '*') {
 			this.position++;
 			quantifier = Quantifier.OPTIONAL;
 		}
@@ -217,9 +221,17 @@ public final class RegexLiterals {
 			int end = this.regex.indexOf('}', this.position);
 			String range = this.regex.substring(this.position + 1, end);
 			this.position = end + 1;
-			int minimum = Integer.parseInt(range.split(",", -1)[0]);
-			quantifier = (minimum == 0) ? Quantifier.OPTIONAL
-					: (range.equals(String.valueOf(minimum)) && minimum == 1) ? Quantifier.ONCE : Quantifier.REPEATED;
+			String[] bounds = range.split(",", -1);
+			int minimum = Integer.parseInt(bounds[0]);
+			if (range.equals("0,1")) {
+				quantifier = Quantifier.AT_MOST_ONCE;
+			}
+			else if (minimum == 0) {
+				quantifier = Quantifier.OPTIONAL;
+			}
+			else {
+				quantifier = range.equals("1") ? Quantifier.ONCE : Quantifier.REPEATED;
+			}
 		}
 		else {
 			return Quantifier.ONCE;
@@ -232,7 +244,17 @@ public final class RegexLiterals {
 
 	private enum Quantifier {
 
-		ONCE, OPTIONAL, REPEATED
+		/** Exactly once. */
+		ONCE,
+
+		/** {@code ?}: once or not at all. */
+		AT_MOST_ONCE,
+
+		/** {@code *}, {@code {0,n}}: any number of times, none included. */
+		OPTIONAL,
+
+		/** {@code +}, {@code {n,m}}: at least once. */
+		REPEATED
 
 	}
 
@@ -260,76 +282,150 @@ public final class RegexLiterals {
 	}
 
 	/**
-	 * A concatenation: the literal runs it requires, and the alternative sets of its
-	 * groups.
+	 * A concatenation. Its literal run is kept as a set of alternatives, so that a group
+	 * of plain words followed by more text ({@code (?:ERROR|FATAL): }) yields
+	 * {@code error: } and {@code fatal: } rather than the bare words.
 	 */
 	private static final class Sequence {
 
-		private final StringBuilder run = new StringBuilder();
+		/** Groups of pure literals multiply the run's alternatives up to this many. */
+		private static final int MAX_ALTERNATIVES = 32;
 
-		private final List<String> requiredRuns = new ArrayList<>();
+		private List<String> run = List.of("");
 
-		private final List<List<String>> requiredSets = new ArrayList<>();
+		private boolean pure = true;
+
+		private List<String> pureTexts;
+
+		/** Each entry: alternatives of which every matching line contains one. */
+		private final List<List<String>> required = new ArrayList<>();
 
 		void add(Atom atom, Quantifier quantifier) {
-			switch (atom.kind()) {
-				case EMPTY -> {
-					// zero-width: the literal run goes on across it
+			List<String> texts = switch (atom.kind()) {
+				case EMPTY -> List.of("");
+				case LITERAL -> List.of(atom.text());
+				case GROUP -> atom.group().pureTexts();
+				case OPAQUE -> null;
+			};
+			if (texts == null || quantifier == Quantifier.OPTIONAL) {
+				broken();
+				if (atom.kind() == Atom.Kind.GROUP && quantifier != Quantifier.OPTIONAL
+						&& quantifier != Quantifier.AT_MOST_ONCE) {
+					List<String> literals = atom.group().literals();
+					if (!literals.isEmpty()) {
+						this.required.add(literals);
+					}
 				}
-				case LITERAL -> {
-					if (quantifier == Quantifier.OPTIONAL) {
-						endRun();
-					}
-					else {
-						this.run.append(atom.text());
-						if (quantifier == Quantifier.REPEATED) {
-							endRun();
-						}
-					}
+			}
+			else if (quantifier == Quantifier.AT_MOST_ONCE) {
+				optional(texts);
+			}
+			else if (this.run.size() * texts.size() <= MAX_ALTERNATIVES) {
+				this.run = append(this.run, texts);
+				if (quantifier == Quantifier.REPEATED) {
+					broken();
 				}
-				case OPAQUE -> endRun();
-				case GROUP -> {
-					endRun();
-					if (quantifier != Quantifier.OPTIONAL) {
-						List<String> literals = atom.group().literals();
-						if (!literals.isEmpty()) {
-							this.requiredSets.add(literals);
-						}
-					}
+			}
+			else {
+				broken();
+				if (shortest(texts) >= MIN_LENGTH) {
+					this.required.add(texts.stream().map((text) -> text.toLowerCase(Locale.ROOT)).toList());
 				}
 			}
 		}
 
-		void endRun() {
-			if (this.run.length() >= MIN_LENGTH) {
-				this.requiredRuns.add(this.run.toString().toLowerCase(Locale.ROOT));
+		/**
+		 * An optional piece of plain text ({@code "?}, {@code (?:s)?}): the run goes on
+		 * with and without it, as long as the alternatives stay few.
+		 */
+		private void optional(List<String> texts) {
+			List<String> withOrWithout = new ArrayList<>(texts);
+			withOrWithout.add("");
+			if (this.run.size() * withOrWithout.size() <= MAX_ALTERNATIVES) {
+				this.run = append(this.run, withOrWithout);
 			}
-			this.run.setLength(0);
+			else {
+				broken();
+			}
 		}
 
-		/** The best single requirement: the longest run, else the smallest group set. */
+		/** The run ends here and the sequence is no longer plain literal text. */
+		private void broken() {
+			this.pure = false;
+			endRun();
+		}
+
+		void finish() {
+			this.pureTexts = this.pure ? this.run : null;
+			endRun();
+		}
+
+		private void endRun() {
+			if (shortest(this.run) >= MIN_LENGTH) {
+				this.required.add(this.run.stream().map((text) -> text.toLowerCase(Locale.ROOT)).distinct().toList());
+			}
+			this.run = List.of("");
+		}
+
+		/**
+		 * The requirement whose weakest alternative is longest (the most selective one).
+		 */
 		List<String> best() {
-			String longest = null;
-			for (String candidate : this.requiredRuns) {
-				if (longest == null || candidate.length() > longest.length()) {
-					longest = candidate;
+			List<String> best = List.of();
+			for (List<String> candidate : this.required) {
+				int length = shortest(candidate);
+				if (best.isEmpty() || length > shortest(best)
+						|| (length == shortest(best) && candidate.size() < best.size())) {
+					best = candidate;
 				}
 			}
-			if (longest != null) {
-				return List.of(longest);
-			}
-			List<String> smallest = null;
-			for (List<String> set : this.requiredSets) {
-				if (smallest == null || set.size() < smallest.size()) {
-					smallest = set;
+			return best;
+		}
+
+		/**
+		 * @return the texts the sequence matches when it is plain literal text, else
+		 * {@code null}
+		 */
+		List<String> pureTexts() {
+			return this.pureTexts;
+		}
+
+		private static List<String> append(List<String> prefixes, List<String> suffixes) {
+			List<String> joined = new ArrayList<>(prefixes.size() * suffixes.size());
+			for (String prefix : prefixes) {
+				for (String suffix : suffixes) {
+					joined.add(prefix + suffix);
 				}
 			}
-			return (smallest != null) ? smallest : List.of();
+			return joined;
+		}
+
+		private static int shortest(List<String> texts) {
+			int shortest = Integer.MAX_VALUE;
+			for (String text : texts) {
+				shortest = Math.min(shortest, text.length());
+			}
+			return texts.isEmpty() ? 0 : shortest;
 		}
 
 	}
 
 	private record Alternatives(List<Sequence> branches) {
+
+		/**
+		 * @return every text the alternation matches when each branch is plain literal
+		 * text, else {@code null}
+		 */
+		List<String> pureTexts() {
+			List<String> texts = new ArrayList<>();
+			for (Sequence branch : this.branches) {
+				if (branch.pureTexts() == null) {
+					return null;
+				}
+				texts.addAll(branch.pureTexts());
+			}
+			return texts;
+		}
 
 		/** One literal per branch; empty when any branch requires none. */
 		List<String> literals() {

@@ -22,8 +22,22 @@ class RegexLiteralsTests {
 	}
 
 	@Test
-	void usesAGroupsBranchesWhenNothingOutsideItIsLongEnough() {
+	void extendsAGroupOfPlainWordsWithTheTextAroundIt() {
 		assertThat(RegexLiterals.required("(?:Host is unreachable|No route to host) \\d+"))
+			.containsExactly("host is unreachable ", "no route to host ");
+		assertThat(RegexLiterals.required("^(?:FATAL|ERROR|WARNING): (.+?)\\s*$")).containsExactly("fatal: ", "error: ",
+				"warning: ");
+	}
+
+	@Test
+	void prefersTheAlternativesWhoseShortestIsLongerThanTheLongestSingleRun() {
+		assertThat(RegexLiterals.required("(setting up credentials|waiting for pod running): [A-Z]+ \"https://"))
+			.containsExactly("setting up credentials: ", "waiting for pod running: ");
+	}
+
+	@Test
+	void usesAGroupsBranchesWhenTheyAreNotPlainText() {
+		assertThat(RegexLiterals.required("(?:Host is unreachable\\b|No route to host\\d) x"))
 			.containsExactly("host is unreachable", "no route to host");
 	}
 
@@ -35,10 +49,23 @@ class RegexLiteralsTests {
 	}
 
 	@Test
-	void dropsACharacterMadeOptionalByAQuantifier() {
-		assertThat(RegexLiterals.required("images?pull")).containsExactly("image");
+	void keepsACharacterThatMayAppearOnceAndDropsOneThatMayRepeat() {
+		assertThat(RegexLiterals.required("images?pull")).containsExactlyInAnyOrder("imagespull", "imagepull");
 		assertThat(RegexLiterals.required("Back-off pulling image+")).containsExactly("back-off pulling image");
 		assertThat(RegexLiterals.required("abcd{0,2}efgh")).containsExactly("efgh");
+	}
+
+	@Test
+	void goesOnWithAndWithoutAPieceThatMayAppearOnce() {
+		assertThat(RegexLiterals.required("(?:Head|GET) \"?https?://")).containsExactlyInAnyOrder("head \"https://",
+				"head \"http://", "head https://", "head http://", "get \"https://", "get \"http://", "get https://",
+				"get http://");
+	}
+
+	@Test
+	void breaksTheRunAtAPieceThatMayRepeat() {
+		assertThat(RegexLiterals.required("abcx*yz")).containsExactly("abc");
+		assertThat(RegexLiterals.required("abc(?:xy)*defg")).containsExactly("defg");
 	}
 
 	@Test
