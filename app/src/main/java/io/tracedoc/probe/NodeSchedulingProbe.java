@@ -1,6 +1,7 @@
 package io.tracedoc.probe;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import io.fabric8.kubernetes.api.model.Toleration;
 final class NodeSchedulingProbe implements Probe {
 
 	private static final List<String> RESOURCES = List.of("cpu", "memory");
+
+	private static final BigDecimal MEBIBYTE = BigDecimal.valueOf(1024 * 1024);
 
 	@Override
 	public String id() {
@@ -79,8 +82,8 @@ final class NodeSchedulingProbe implements Probe {
 				BigDecimal free = capacity.getNumericalAmount()
 					.subtract(used.getOrDefault(nodeName, Map.of()).getOrDefault(resource, BigDecimal.ZERO));
 				if (free.compareTo(want) < 0) {
-					String text = nodeName + ": " + resource + " requested " + plain(want) + ", free " + plain(free)
-							+ " of " + capacity;
+					String text = nodeName + ": " + resource + " requested " + amount(resource, want) + ", free "
+							+ amount(resource, free) + " of " + capacity;
 					insufficient.add(text);
 					misfits.add("insufficient " + text.substring(nodeName.length() + 2));
 				}
@@ -163,13 +166,17 @@ final class NodeSchedulingProbe implements Probe {
 		List<String> parts = new ArrayList<>();
 		for (String resource : RESOURCES) {
 			if (requests.containsKey(resource)) {
-				parts.add(resource + " " + plain(requests.get(resource)));
+				parts.add(resource + " " + amount(resource, requests.get(resource)));
 			}
 		}
 		return String.join(", ", parts);
 	}
 
-	private static String plain(BigDecimal amount) {
+	/** cpu in cores, memory in MiB (how a reader compares them with the node) */
+	private static String amount(String resource, BigDecimal amount) {
+		if (resource.equals("memory")) {
+			return amount.divide(MEBIBYTE, 0, RoundingMode.CEILING).toPlainString() + "Mi";
+		}
 		return amount.stripTrailingZeros().toPlainString();
 	}
 
