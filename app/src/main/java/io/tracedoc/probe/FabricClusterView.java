@@ -102,15 +102,18 @@ final class FabricClusterView implements ClusterView {
 	}
 
 	private static NotCheckable translate(KubernetesClientException ex, String verb, Class<?> kind, String namespace) {
-		String what = verb + " " + HasMetadata.getPlural(kind)
-				+ ((namespace != null) ? " in namespace " + namespace : " cluster-wide");
-		String status = ex.getStatus() != null ? ex.getStatus().getMessage() : null;
+		String what = verb + " " + HasMetadata.getPlural(kind) + ((namespace != null) ? " in namespace " + namespace
+				: Namespaced.class.isAssignableFrom(kind) ? " in all namespaces" : "");
+		if (ex.getCode() <= 0) {
+			// no HTTP answer: refused, reset, timed out
+			return new NotCheckable("the API server did not answer when tracedoc tried to " + what + ": "
+					+ Redactor.redactValue(rootMessage(ex)));
+		}
+		String status = (ex.getStatus() != null) ? ex.getStatus().getMessage() : null;
 		return switch (ex.getCode()) {
 			case 403 -> NotCheckable.forbidden("tracedoc may not " + what + " (403 Forbidden): " + RBAC_HINT);
 			case 401 -> new NotCheckable("the API server rejected tracedoc's credentials (401) when it tried to " + what
 					+ "; renew the token of its kubeconfig or service account");
-			case 0 -> new NotCheckable("the API server did not answer when tracedoc tried to " + what + ": "
-					+ Redactor.redactValue(rootMessage(ex)));
 			default -> new NotCheckable("the API server answered " + ex.getCode() + " when tracedoc tried to " + what
 					+ ((status != null) ? ": " + Redactor.redactValue(status) : ""));
 		};

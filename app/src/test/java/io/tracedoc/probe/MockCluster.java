@@ -87,12 +87,15 @@ final class MockCluster {
 		create(event);
 		List<Event> events = this.podEvents.computeIfAbsent(namespace + "/" + pod, (key) -> new ArrayList<>());
 		events.add(event);
-		this.server.expect()
-			.get()
-			.withPath("/api/v1/namespaces/" + namespace + "/events?fieldSelector="
-					+ URLEncoder.encode("involvedObject.name=" + pod, StandardCharsets.UTF_8))
-			.andReturn(200, new EventListBuilder().withItems(List.copyOf(events)).build())
-			.always();
+		if (events.size() == 1) {
+			// answers with the pod's events as they are when asked
+			this.server.expect()
+				.get()
+				.withPath("/api/v1/namespaces/" + namespace + "/events?fieldSelector="
+						+ URLEncoder.encode("involvedObject.name=" + pod, StandardCharsets.UTF_8))
+				.andReply(200, (request) -> new EventListBuilder().withItems(List.copyOf(events)).build())
+				.always();
+		}
 		return this;
 	}
 
