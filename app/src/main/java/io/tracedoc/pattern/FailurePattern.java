@@ -246,8 +246,9 @@ public record FailurePattern(String id, String name, Category category, Template
 	public record ProbeSpec(String probe, Map<String, Template> with, Map<String, Object> expect) {
 
 		public ProbeSpec {
-			with = Map.copyOf(with);
-			expect = Map.copyOf(expect);
+			// in the pattern's order, which the diagnosis shows
+			with = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));
+			expect = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expect));
 		}
 
 	}

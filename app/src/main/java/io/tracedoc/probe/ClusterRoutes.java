@@ -59,7 +59,8 @@ final class ClusterRoutes {
 				target.check();
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalStateException("tracedoc.probes.clusters." + name + ": " + ex.getMessage(), ex);
+				// the message says it all; the property comes first
+				throw new IllegalStateException("tracedoc.probes.clusters." + name + ": " + ex.getMessage());
 			}
 			clusters.put(name, target);
 		});
@@ -101,7 +102,7 @@ final class ClusterRoutes {
 				routes.add(new Route(Pattern.compile(route.match()), route.cluster()));
 			}
 			catch (PatternSyntaxException ex) {
-				throw new IllegalStateException(at + ".match: not an RE2 regex: " + ex.getMessage(), ex);
+				throw new IllegalStateException(at + ".match: not an RE2 regex: " + ex.getMessage());
 			}
 		}
 		return new ClusterRoutes(clusters, defaultCluster, routes);

@@ -37,9 +37,9 @@ final class RbacAccessReviewProbe implements Probe {
 		Observation.Builder observation = new Observation.Builder().put("user", identity.user())
 			.put("service-account", identity.serviceAccount())
 			.put("service-account-namespace", identity.serviceAccountNamespace());
-		String question = identity.user() + " may "
-				+ (request.verb() + " " + resource + (request.group().isEmpty() ? "" : " (" + request.group() + ")")
-						+ namespace.map((ns) -> " in namespace " + ns).orElse(" cluster-wide"));
+		String action = request.verb() + " " + resource
+				+ (request.group().isEmpty() ? "" : " (" + request.group() + ")")
+				+ namespace.map((ns) -> " in namespace " + ns).orElse(" cluster-wide");
 		try {
 			SubjectAccessReviewStatus answer = cluster.review(spec(identity, request));
 			boolean allowed = Boolean.TRUE.equals(answer.getAllowed());
@@ -47,16 +47,16 @@ final class RbacAccessReviewProbe implements Probe {
 					: Optional.ofNullable(answer.getEvaluationError()).orElse("");
 			observation.put("allowed", allowed)
 				.put("reason", why)
-				.evidence("SubjectAccessReview " + question + ": " + (allowed ? "allowed" : "denied")
-						+ (why.isEmpty() ? "" : " (" + why + ")"));
-			return observation.summary((allowed ? "The API server says " : "The API server says not: ") + question
-					+ (why.isEmpty() ? "" : " (" + why + ")"));
+				.evidence("SubjectAccessReview: may " + identity.user() + " " + action + "? "
+						+ (allowed ? "allowed" : "denied") + (why.isEmpty() ? "" : " (" + why + ")"));
+			return observation.summary("The API server says " + identity.user() + (allowed ? " may " : " may not ")
+					+ action + (why.isEmpty() ? "" : " (" + why + ")"));
 		}
 		catch (NotCheckable ex) {
 			if (!ex.forbidden()) {
 				throw ex;
 			}
-			return fromBindings(cluster, identity, request, question, observation);
+			return fromBindings(cluster, identity, request, action, observation);
 		}
 	}
 
@@ -64,7 +64,7 @@ final class RbacAccessReviewProbe implements Probe {
 	 * Without review permission: the bindings that name the identity and what their roles
 	 * grant. Aggregated ClusterRoles count by the rules the API server filled in.
 	 */
-	private Observation fromBindings(ClusterView cluster, Identity identity, Request request, String question,
+	private Observation fromBindings(ClusterView cluster, Identity identity, Request request, String action,
 			Observation.Builder observation) {
 		List<Grant> grants = Rbac.grants(cluster, identity, request.namespace());
 		Grant granting = grants.stream()
@@ -78,7 +78,7 @@ final class RbacAccessReviewProbe implements Probe {
 				: "no binding of " + identity.user() + " grants it (" + grants.size() + " binding(s) read)";
 		observation.put("allowed", granting != null).put("reason", why);
 		return observation.summary("Read from RBAC objects (tracedoc may not create SubjectAccessReviews): "
-				+ ((granting != null) ? "" : "not: ") + question + "; " + why);
+				+ identity.user() + ((granting != null) ? " may " : " may not ") + action + "; " + why);
 	}
 
 	private static Identity runnerManager(ClusterView cluster, Optional<String> namespace) {
