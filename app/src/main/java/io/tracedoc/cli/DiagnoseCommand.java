@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import io.tracedoc.diagnosis.Diagnosis;
 import io.tracedoc.diagnosis.DiagnosisEngine;
 import io.tracedoc.diagnosis.DiagnosisJson;
+import io.tracedoc.diagnosis.JobContext;
+import io.tracedoc.diagnosis.Probing;
+import io.tracedoc.pattern.PatternCatalog;
 import io.tracedoc.trace.TraceListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,10 +20,13 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code tracedoc diagnose FILE... [--json]}: why each job failed and how to fix it.
+ * {@code tracedoc diagnose FILE... [--json] [--kubeconfig FILE] [--context NAME]
+ * [--no-probes]}: why each job failed and how to fix it, checked against the cluster when
+ * there is one.
  */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
-		description = "Names the root cause of each failed job log, with the lines that prove it and the fix.%n"
+		description = "Names the root cause of each failed job log, with the lines that prove it and the fix,%n"
+				+ "and checks it read-only against the cluster of your kubeconfig when there is one.%n"
 				+ "Exit status: 0 when every log was diagnosed (even as unknown), 2 when one could not be read.")
 final class DiagnoseCommand implements Callable<Integer> {
 
@@ -34,32 +40,45 @@ final class DiagnoseCommand implements Callable<Integer> {
 	@Mixin
 	private PatternOptions patterns;
 
+	@Mixin
+	private ProbeOptions probes;
+
 	@Spec
 	private CommandSpec spec;
 
 	@Override
-	public Integer call() {
-		DiagnosisEngine engine = new DiagnosisEngine(this.patterns.load());
-		PrintWriter out = this.spec.commandLine().getOut();
-		List<FileDiagnosis> results = new ArrayList<>();
-		for (String file : this.files) {
-			Diagnosis diagnosis = LogInput.read(file, (in) -> engine.diagnose(in, new TraceListener() {
-			}));
-			if (this.json) {
-				results.add(new FileDiagnosis(file, diagnosis));
-			}
-			else {
-				if (this.files.size() > 1) {
-					out.println("== " + file);
+	public Integer call() throws Exception {
+		PatternCatalog catalog = this.patterns.load();
+		DiagnosisEngine engine = new DiagnosisEngine(catalog);
+		Probing probing = this.probes.probing(catalog);
+		try {
+			PrintWriter out = this.spec.commandLine().getOut();
+			List<FileDiagnosis> results = new ArrayList<>();
+			for (String file : this.files) {
+				Diagnosis diagnosis = probing
+					.confirm(LogInput.read(file, (in) -> engine.diagnose(in, new TraceListener() {
+					})), JobContext.of(JobContext.Source.CLI));
+				if (this.json) {
+					results.add(new FileDiagnosis(file, diagnosis));
 				}
-				out.print(DiagnosisReport.render(diagnosis));
-				out.println();
+				else {
+					if (this.files.size() > 1) {
+						out.println("== " + file);
+					}
+					out.print(DiagnosisReport.render(diagnosis));
+					out.println();
+				}
+			}
+			if (this.json) {
+				out.println(DiagnosisJson.toJson((results.size() == 1) ? results.get(0).diagnosis() : results));
+			}
+			return ExitCodes.DONE;
+		}
+		finally {
+			if (probing instanceof AutoCloseable cluster) {
+				cluster.close();
 			}
 		}
-		if (this.json) {
-			out.println(DiagnosisJson.toJson((results.size() == 1) ? results.get(0).diagnosis() : results));
-		}
-		return ExitCodes.DONE;
 	}
 
 	/**

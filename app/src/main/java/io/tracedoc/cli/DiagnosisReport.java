@@ -20,6 +20,8 @@ final class DiagnosisReport {
 
 	private static final int MAX_LINE = 240;
 
+	private static final int MAX_EVIDENCE = 6;
+
 	private DiagnosisReport() {
 	}
 
@@ -106,6 +108,10 @@ final class DiagnosisReport {
 					.append(": ")
 					.append(probe.reason())
 					.append('\n');
+				// what the probe read, as it was when the job had just failed
+				for (String seen : probe.evidence().subList(0, Math.min(probe.evidence().size(), MAX_EVIDENCE))) {
+					out.append("      ").append(clip(seen)).append('\n');
+				}
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package io.tracedoc.diagnosis;
 import io.tracedoc.pattern.PatternCatalog;
 import io.tracedoc.pattern.PatternLoader;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -29,20 +30,21 @@ class DiagnosisConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Probing probing() {
-		return Probing.none("no Kubernetes cluster is configured for probes");
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	DiagnosisStore diagnosisStore(DiagnosisProperties properties) {
 		return new InMemoryDiagnosisStore(properties.memoryStore().maxDiagnoses(), properties.memoryStore().maxLines());
 	}
 
+	/**
+	 * The probe feature's phase when it provides one (an ObjectProvider rather than
+	 * {@code @ConditionalOnMissingBean}, which depends on the order scanned
+	 * configurations are read), else a phase that says why nothing is checked.
+	 */
 	@Bean
-	DiagnosisService diagnosisService(DiagnosisEngine engine, Probing probing, DiagnosisStore store,
+	DiagnosisService diagnosisService(DiagnosisEngine engine, ObjectProvider<Probing> probing, DiagnosisStore store,
 			ApplicationEventPublisher events, DiagnosisProperties properties) {
-		return new DiagnosisService(engine, probing, store, events, properties.maxLogSize().toBytes());
+		return new DiagnosisService(engine,
+				probing.getIfAvailable(() -> Probing.none("no Kubernetes cluster is configured for probes")), store,
+				events, properties.maxLogSize().toBytes());
 	}
 
 }

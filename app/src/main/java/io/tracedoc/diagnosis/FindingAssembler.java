@@ -11,14 +11,12 @@ import io.tracedoc.diagnosis.CompiledLibrary.LineTest;
 import io.tracedoc.diagnosis.Confidence.Signal;
 import io.tracedoc.diagnosis.MatchRun.Hit;
 import io.tracedoc.pattern.FailurePattern;
-import io.tracedoc.pattern.FailurePattern.FixTemplate;
 import io.tracedoc.pattern.FailurePattern.Maturity;
 import io.tracedoc.pattern.FailurePattern.Severity;
 import io.tracedoc.pattern.FailurePattern.ProbeSpec;
 import io.tracedoc.pattern.Scope;
-import io.tracedoc.trace.FinalStatus;
+import io.tracedoc.pattern.Template;
 import io.tracedoc.trace.Outcome;
-import io.tracedoc.trace.RunnerInfo;
 import io.tracedoc.trace.TraceSection;
 import io.tracedoc.trace.TraceSummary;
 
@@ -51,7 +49,7 @@ final class FindingAssembler {
 		this.summary = summary;
 		this.failingStage = summary.failingSection();
 		this.finalIndex = finalIndex;
-		this.facts = facts(summary);
+		this.facts = TemplateValues.facts(summary.runner(), summary.failing(), summary.finalStatus());
 	}
 
 	Result assemble() {
@@ -307,32 +305,6 @@ final class FindingAssembler {
 		return (text.length() <= 120) ? text : text.substring(0, 117) + "...";
 	}
 
-	private static Map<String, String> facts(TraceSummary summary) {
-		Map<String, String> facts = new HashMap<>();
-		RunnerInfo runner = summary.runner();
-		put(facts, "runner.version", runner.version());
-		put(facts, "runner.revision", runner.revision());
-		put(facts, "runner.name", runner.name());
-		put(facts, "runner.executor", runner.executor());
-		put(facts, "runner.namespace", runner.namespace());
-		put(facts, "runner.image", runner.image());
-		put(facts, "runner.pod", runner.pod());
-		put(facts, "runner.node", runner.node());
-		put(facts, "runner.manager", runner.managerHost());
-		TraceSection failing = summary.failing();
-		put(facts, "job.failing_section", (failing != null) ? failing.name() : null);
-		FinalStatus status = summary.finalStatus();
-		put(facts, "job.exit_code",
-				(status != null && status.exitCode() != null) ? status.exitCode().toString() : null);
-		return facts;
-	}
-
-	private static void put(Map<String, String> values, String key, String value) {
-		if (value != null) {
-			values.put(key, Redactor.redactValue(value));
-		}
-	}
-
 	record Result(List<Finding> findings, List<RuledOut> ruledOut) {
 
 	}
@@ -473,16 +445,16 @@ final class FindingAssembler {
 		}
 
 		Finding finding() {
-			List<RenderedFix> fixes = new ArrayList<>();
-			for (FixTemplate fix : this.pattern.fix()) {
-				fixes.add(new RenderedFix(fix.kind(), fix.kind().language(), fix.title().render(this.values),
-						fix.content().render(this.values)));
-			}
+			List<RenderedFix> fixes = RenderedFix.render(this.pattern.fix(), this.values);
 			List<ProbeCheck> probes = new ArrayList<>();
 			for (ProbeSpec probe : this.pattern.confirm()) {
 				Map<String, String> arguments = new LinkedHashMap<>();
 				probe.with().forEach((name, template) -> arguments.put(name, template.render(this.values)));
-				probes.add(new ProbeCheck(probe.probe(), arguments, probe.expect(), ProbeStatus.NOT_CHECKED,
+				Map<String, Object> expect = new LinkedHashMap<>();
+				probe.expect()
+					.forEach((name, value) -> expect.put(name,
+							(value instanceof Template template) ? template.render(this.values) : value));
+				probes.add(new ProbeCheck(probe.probe(), arguments, expect, ProbeStatus.NOT_CHECKED,
 						"probes have not run", Map.of(), List.of()));
 			}
 			return new Finding(this.pattern.id(), this.pattern.category(), this.pattern.name(), this.summaryText,

@@ -1,5 +1,7 @@
 package io.tracedoc.diagnosis;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,9 +23,10 @@ public record ProbeCheck(String probe, Map<String, String> arguments, Map<String
 		String reason, Map<String, Object> observed, List<String> evidence) {
 
 	public ProbeCheck {
-		arguments = Map.copyOf(arguments);
-		expect = Map.copyOf(expect);
-		observed = Map.copyOf(observed);
+		// in the order the pattern and the probe wrote them, for the reader of the JSON
+		arguments = Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+		expect = Collections.unmodifiableMap(new LinkedHashMap<>(expect));
+		observed = Collections.unmodifiableMap(new LinkedHashMap<>(observed));
 		evidence = List.copyOf(evidence);
 	}
 

@@ -240,13 +240,15 @@ public record FailurePattern(String id, String name, Category category, Template
 	 *
 	 * @param probe the probe id
 	 * @param with the probe's arguments, as templates
-	 * @param expect the observed values that confirm the pattern
+	 * @param expect the observed values that confirm the pattern: a boolean, number or
+	 * string, or a {@link Template} rendered from the captures like {@code with}
 	 */
 	public record ProbeSpec(String probe, Map<String, Template> with, Map<String, Object> expect) {
 
 		public ProbeSpec {
-			with = Map.copyOf(with);
-			expect = Map.copyOf(expect);
+			// in the pattern's order, which the diagnosis shows
+			with = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(with));
+			expect = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(expect));
 		}
 
 	}

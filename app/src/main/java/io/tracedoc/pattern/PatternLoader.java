@@ -52,6 +52,13 @@ public final class PatternLoader {
 			"runner.executor", "runner.namespace", "runner.image", "runner.pod", "runner.node", "runner.manager",
 			"job.failing_section", "job.exit_code");
 
+	/**
+	 * The prefix of the variables a fix may use for what a probe observed:
+	 * {@code {{probe.rbac-bindings.bound-namespace}}} is the {@code bound-namespace}
+	 * field observed by the pattern's {@code rbac-bindings} check.
+	 */
+	public static final String PROBE_VARIABLE_PREFIX = "probe.";
+
 	private static final YAMLMapper YAML = YAMLMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 		.build();
@@ -194,6 +201,8 @@ public final class PatternLoader {
 
 		private final Set<String> captureNames = new LinkedHashSet<>();
 
+		private List<ProbeSpec> confirm = List.of();
+
 		private final int problemsBefore;
 
 		FileReader(String file, JsonNode root) {
@@ -218,8 +227,8 @@ public final class PatternLoader {
 			VersionRange versions = versions();
 			MatchSpec match = match(this.root.get("match"));
 			Template summary = template("summary", text("summary"));
+			this.confirm = probes();
 			List<FixTemplate> fix = fixes();
-			List<ProbeSpec> confirm = probes();
 			List<PatternExample> examples = examples(id);
 			Set<Outcome> appliesTo = outcomes();
 			if (PatternLoader.this.problems.size() > this.problemsBefore) {
@@ -230,7 +239,7 @@ public final class PatternLoader {
 					Maturity.valueOf(upper("maturity")), strings(this.root.get("tags")),
 					strings(this.root.get("owners")), strings(this.root.get("catalogue")), references, versions,
 					appliesTo, this.root.path("generic").asBoolean(false), strings(this.root.get("supersedes")), match,
-					fix, confirm, examples, this.file);
+					fix, this.confirm, examples, this.file);
 		}
 
 		private void checkLocation(String id) {
@@ -379,8 +388,8 @@ public final class PatternLoader {
 			JsonNode node = this.root.get("fix");
 			for (int i = 0; i < node.size(); i++) {
 				JsonNode fix = node.get(i);
-				Template content = template("fix[" + i + "].content", fix.get("content").asString());
-				Template title = template("fix[" + i + "].title", fix.get("title").asString());
+				Template content = fixTemplate("fix[" + i + "].content", fix.get("content").asString());
+				Template title = fixTemplate("fix[" + i + "].title", fix.get("title").asString());
 				if (content != null && title != null) {
 					fixes.add(new FixTemplate(FixKind.fromId(fix.get("kind").asString()), title, content));
 				}
@@ -427,6 +436,13 @@ public final class PatternLoader {
 									+ String.join(", ", declaration.observed()) + ")");
 						}
 						JsonNode value = entry.getValue();
+						if (value.isString() && value.asString().contains("{{")) {
+							Template template = template(at + ".expect." + entry.getKey(), value.asString());
+							if (template != null) {
+								expect.put(entry.getKey(), template);
+							}
+							continue;
+						}
 						expect.put(entry.getKey(), value.isBoolean() ? (Object) value.asBoolean()
 								: value.isNumber() ? (Object) value.numberValue() : value.asString());
 					}
@@ -489,6 +505,15 @@ public final class PatternLoader {
 		}
 
 		private Template template(String field, String source) {
+			return template(field, source, false);
+		}
+
+		/** A fix may also use what the pattern's probes observed. */
+		private Template fixTemplate(String field, String source) {
+			return template(field, source, true);
+		}
+
+		private Template template(String field, String source, boolean probeVariables) {
 			Template template;
 			try {
 				template = Template.parse(source);
@@ -498,12 +523,37 @@ public final class PatternLoader {
 				return null;
 			}
 			for (String variable : template.variables()) {
-				if (!this.captureNames.contains(variable) && !FACTS.contains(variable)) {
+				if (variable.startsWith(PROBE_VARIABLE_PREFIX)) {
+					checkProbeVariable(field, variable, probeVariables);
+				}
+				else if (!this.captureNames.contains(variable) && !FACTS.contains(variable)) {
 					problem(field, "uses {{" + variable + "}}, which the pattern does not capture (captures: "
 							+ String.join(", ", this.captureNames) + "; facts: runner.*, job.*)");
 				}
 			}
 			return template;
+		}
+
+		private void checkProbeVariable(String field, String variable, boolean allowed) {
+			if (!allowed) {
+				problem(field,
+						"uses {{" + variable + "}}: what probes observe is known only to fix titles and contents");
+				return;
+			}
+			String rest = variable.substring(PROBE_VARIABLE_PREFIX.length());
+			int dot = rest.indexOf('.');
+			String probe = (dot > 0) ? rest.substring(0, dot) : rest;
+			String observed = (dot > 0) ? rest.substring(dot + 1) : "";
+			if (this.confirm.stream().noneMatch((spec) -> spec.probe().equals(probe))) {
+				problem(field, "uses {{" + variable + "}}, but the pattern's confirm has no " + probe
+						+ " probe (write {{probe.<probe>.<observed field>}})");
+				return;
+			}
+			ProbeDeclaration declaration = PatternLoader.this.probes.get(probe);
+			if (!declaration.observed().contains(observed)) {
+				problem(field, "uses {{" + variable + "}}, but " + probe + " observes no \"" + observed
+						+ "\" (it observes " + String.join(", ", declaration.observed()) + ")");
+			}
 		}
 
 		private String text(String field) {

@@ -11,7 +11,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@code tracedoc diagnose} and {@code tracedoc coverage}, run in-process.
+ * Tests for {@code tracedoc diagnose} and {@code tracedoc coverage}, run in-process;
+ * without probes, so the kubeconfig of the machine running them does not count
+ * ({@link DiagnoseCommandProbesTests} tests the probes).
  */
 class DiagnoseCommandTests {
 
@@ -22,7 +24,7 @@ class DiagnoseCommandTests {
 
 	@Test
 	void printsTheVerdictEvidenceAndFixForAPerson() {
-		CliRun run = CliRun.of("diagnose", SEED);
+		CliRun run = CliRun.of("diagnose", "--no-probes", SEED);
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).startsWith("k8s-rbac-forbidden: ")
 			.contains("evidence",
@@ -32,7 +34,7 @@ class DiagnoseCommandTests {
 
 	@Test
 	void printsTheDiagnosisJsonWithTheCategoryAndFindingsBestFirst() {
-		CliRun run = CliRun.of("diagnose", "--json", SEED);
+		CliRun run = CliRun.of("diagnose", "--no-probes", "--json", SEED);
 		JsonNode json = JsonMapper.builder().build().readTree(run.out());
 		assertThat(json.get("category").asString()).isEqualTo("k8s-rbac-forbidden");
 		assertThat(json.get("schemaVersion").asInt()).isEqualTo(1);
@@ -48,7 +50,7 @@ class DiagnoseCommandTests {
 				"$ ./x\nsomething odd\nERROR: Job failed: bad luck\n");
 		JsonNode json = JsonMapper.builder()
 			.build()
-			.readTree(CliRun.of("diagnose", "--json", succeeded.toString(), unknown.toString()).out());
+			.readTree(CliRun.of("diagnose", "--no-probes", "--json", succeeded.toString(), unknown.toString()).out());
 		assertThat(json.get(0).get("file").asString()).endsWith("ok.log");
 		assertThat(json.get(0).get("diagnosis").get("category").asString()).isEqualTo("job-succeeded");
 		assertThat(json.get(1).get("diagnosis").get("category").asString()).isEqualTo("unknown");
@@ -56,7 +58,7 @@ class DiagnoseCommandTests {
 
 	@Test
 	void exitsWithTwoAndAClearMessageWhenALogCannotBeRead() {
-		CliRun run = CliRun.of("diagnose", this.temp.resolve("missing.log").toString());
+		CliRun run = CliRun.of("diagnose", "--no-probes", this.temp.resolve("missing.log").toString());
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("missing.log: no such file");
 	}
@@ -66,7 +68,7 @@ class DiagnoseCommandTests {
 		byte[] binary = new byte[4096];
 		new java.util.Random(7).nextBytes(binary);
 		Path file = Files.write(this.temp.resolve("binary.log"), binary);
-		CliRun run = CliRun.of("diagnose", "--json", file.toString());
+		CliRun run = CliRun.of("diagnose", "--no-probes", "--json", file.toString());
 		assertThat(run.exitCode()).isZero();
 		assertThat(JsonMapper.builder().build().readTree(run.out()).get("outcome").asString()).isEqualTo("UNKNOWN");
 	}
@@ -75,7 +77,7 @@ class DiagnoseCommandTests {
 	void reportsWhatALibraryDirectoryGetsWrong() throws Exception {
 		Files.createDirectories(this.temp.resolve("lib/oom-killed"));
 		Files.writeString(this.temp.resolve("lib/oom-killed/broken.yaml"), "id: broken\n");
-		CliRun run = CliRun.of("diagnose", "--patterns", this.temp.resolve("lib").toString(), SEED);
+		CliRun run = CliRun.of("diagnose", "--no-probes", "--patterns", this.temp.resolve("lib").toString(), SEED);
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("patterns/oom-killed/broken.yaml");
 	}

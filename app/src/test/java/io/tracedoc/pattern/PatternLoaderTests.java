@@ -118,12 +118,98 @@ class PatternLoaderTests {
 				    - contains: 'Could not resolve host'
 				confirm:
 				  - probe: dns-lookup
+				    expect: { resolves: false }
 				  - probe: gitlab-reachability
 				    with: { hostname: 'x' }
 				    expect: { reachable: false }
 				"""), "confirm[0].probe: \"dns-lookup\" is not declared in schema/probes.yaml",
 				"confirm[1].with.hostname: is no argument of gitlab-reachability",
 				"confirm[1].expect.reachable: is not observed by gitlab-reachability");
+	}
+
+	@Test
+	void asksEveryCheckForTheValueThatConfirmsIt() {
+		assertProblem(library().pattern("git-dns-failure", "no-expect", """
+				match:
+				  all:
+				    - regex: 'Could not resolve host: (?P<host>\\S+)'
+				confirm:
+				  - probe: gitlab-reachability
+				    with: { host: '{{host}}' }
+				"""), "confirm[0]: required property 'expect' not found");
+	}
+
+	@Test
+	void acceptsAnExpectedValueRenderedFromACapture() {
+		PatternCatalog catalog = library().pattern("k8s-admission-denied", "level", """
+				match:
+				  all:
+				    - regex: 'violates PodSecurity "(?P<level>[a-z]+)'
+				confirm:
+				  - probe: namespace-exists
+				    with: { namespace: '{{runner.namespace}}' }
+				    expect: { pod-security-enforce: '{{level}}' }
+				""").load();
+		Object expected = catalog.find("level").orElseThrow().confirm().get(0).expect().get("pod-security-enforce");
+		assertThat(expected).isInstanceOf(Template.class).hasToString("{{level}}");
+	}
+
+	@Test
+	void rejectsAnExpectedValueFromAnUncapturedName() {
+		assertProblem(library().pattern("k8s-admission-denied", "level", """
+				match:
+				  all:
+				    - contains: 'violates PodSecurity'
+				confirm:
+				  - probe: namespace-exists
+				    with: { namespace: '{{runner.namespace}}' }
+				    expect: { pod-security-enforce: '{{level}}' }
+				"""), "confirm[0].expect.pod-security-enforce: uses {{level}}, which the pattern does not capture");
+	}
+
+	@Test
+	void letsAFixUseWhatItsOwnProbesObserve() {
+		PatternCatalog catalog = library()
+			.pattern("k8s-rbac-forbidden", "bound",
+					"""
+							match:
+							  all:
+							    - regex: 'User "system:serviceaccount:(?P<sa_namespace>[a-z]+):(?P<service_account>[a-z]+)" .* namespace "(?P<namespace>[a-z]+)"'
+							confirm:
+							  - probe: rbac-bindings
+							    with: { service_account_namespace: '{{sa_namespace}}', service_account: '{{service_account}}', namespace: '{{namespace}}' }
+							    expect: { bound-in-namespace: false }
+							fix:
+							  - kind: config-toml
+							    title: Run the jobs in {{probe.rbac-bindings.bound-namespace|sa_namespace}}
+							    content: namespace = "{{probe.rbac-bindings.bound-namespace|sa_namespace}}"
+							""")
+			.load();
+		assertThat(catalog.find("bound").orElseThrow().fix().get(0).title().variables())
+			.containsExactly("probe.rbac-bindings.bound-namespace", "sa_namespace");
+	}
+
+	@Test
+	void rejectsProbeVariablesOfOtherProbesUnknownFieldsAndOutsideFixes() {
+		assertProblem(
+				library().pattern("k8s-rbac-forbidden", "bound",
+						"""
+								summary: 'bound in {{probe.rbac-bindings.bound-namespace}}'
+								match:
+								  all:
+								    - regex: 'User "system:serviceaccount:(?P<sa_namespace>[a-z]+):(?P<service_account>[a-z]+)"'
+								confirm:
+								  - probe: rbac-bindings
+								    with: { service_account_namespace: '{{sa_namespace}}', service_account: '{{service_account}}', namespace: '{{sa_namespace}}' }
+								    expect: { bound-in-namespace: false }
+								fix:
+								  - kind: text
+								    title: '{{probe.namespace-exists.exists}}'
+								    content: '{{probe.rbac-bindings.colour}}'
+								"""),
+				"summary: uses {{probe.rbac-bindings.bound-namespace}}: what probes observe is known only to fix titles and contents",
+				"fix[0].title: uses {{probe.namespace-exists.exists}}, but the pattern's confirm has no namespace-exists probe",
+				"fix[0].content: uses {{probe.rbac-bindings.colour}}, but rbac-bindings observes no \"colour\"");
 	}
 
 	@Test
