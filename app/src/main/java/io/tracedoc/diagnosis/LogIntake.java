@@ -131,7 +131,12 @@ class LogIntake {
 		return true;
 	}
 
-	/** Says what the bytes are when they are plainly no text, else {@code null}. */
+	/**
+	 * Says what the bytes are when they are plainly no text, else {@code null}: a known
+	 * archive signature, a UTF-16 byte order mark, or more than one byte in twenty that
+	 * is a control character no terminal output uses (escape, tab, line feed, carriage
+	 * return, form feed and backspace do appear in job logs).
+	 */
 	private static String binaryKind(byte[] head) {
 		if (startsWith(head, 0x1f, 0x8b)) {
 			return "This is a gzip archive, not a job log: unpack it and send the .log inside.";
@@ -150,7 +155,7 @@ class LogIntake {
 				control++;
 			}
 		}
-		if (head.length >= 32 && control * 10 > head.length) {
+		if (head.length >= 32 && control * 20 > head.length) {
 			return "This file is not text (an image, an archive or a program?): send the job's log, "
 					+ "a .log or .txt file as GitLab gives it.";
 		}

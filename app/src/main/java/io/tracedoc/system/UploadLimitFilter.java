@@ -39,7 +39,8 @@ class UploadLimitFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (!this.forms.isMultipart(request)) {
+		if (!this.forms.isMultipart(request)
+				|| WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class) != null) {
 			chain.doFilter(request, response);
 			return;
 		}
