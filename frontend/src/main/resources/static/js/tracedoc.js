@@ -228,6 +228,7 @@
           viewer.applyTo(viewer.rows());
         }
         link.classList.remove('loading');
+        viewer.showRange();
         var more = before ? viewer.from > 0 : viewer.to < viewer.total;
         link.parentNode.hidden = !more;
       })
@@ -236,6 +237,16 @@
         link.textContent = 'Could not load the lines: open the next page instead';
         link.setAttribute('data-load', 'failed');
       });
+  };
+
+  /** Says which lines are on the page now, as the server wrote it for the first ones. */
+  LogViewer.prototype.showRange = function () {
+    var range = document.querySelector('#log .range');
+    var rows = this.lines.querySelectorAll('.line');
+    if (range && rows.length) {
+      range.textContent = 'lines ' + rows[0].id.substring(1) + '\u2013' + rows[rows.length - 1].id.substring(1)
+        + ', ' + this.total.toLocaleString('en') + ' in all';
+    }
   };
 
   LogViewer.prototype.start = function () {

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +40,8 @@ class DiagnosisApiController {
 
 	private static final String DIAGNOSIS_JSON = "the Diagnosis JSON (docs/diagnosis-json.md)";
 
+	private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
 	private final DiagnosisService diagnoses;
 
 	private final LogIntake intake;
@@ -54,38 +57,48 @@ class DiagnosisApiController {
 		this.json = json;
 	}
 
-	@Operation(summary = "Diagnose a job log sent as text",
-			description = "The body is the log, streamed: up to tracedoc.diagnosis.max-log-size (100 MB). "
-					+ "Answers 201 with the diagnosis, its Location and a Link to its web page.")
-	@ApiResponse(responseCode = "201", description = DIAGNOSIS_JSON,
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = Diagnosis.class)))
-	@ApiResponse(responseCode = "413", description = "the log exceeds the limit")
-	@ApiResponse(responseCode = "422", description = "the body is no text log (an archive, an image)")
+	/**
+	 * Documents both ways to post a log: OpenAPI has one operation per path and method.
+	 */
+	@Operation(summary = "Diagnose a job log",
+			description = "Send the log as text/plain (streamed), or JSON {\"log\": \"...\"} (read whole), or JSON "
+					+ "{\"jobUrl\": \"https://gitlab.example.com/group/project/-/jobs/42\"} to have tracedoc fetch it "
+					+ "from GitLab, which needs a configured GitLab token. Logs up to tracedoc.diagnosis.max-log-size "
+					+ "(100 MB). Answers 201 with the diagnosis, its Location and a Link to its web page.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = { @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")),
+							@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = DiagnosisRequest.class)) }),
+			responses = {
+					@ApiResponse(responseCode = "201", description = DIAGNOSIS_JSON,
+							content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+									schema = @Schema(implementation = Diagnosis.class))),
+					@ApiResponse(responseCode = "400", description = "an empty log, or JSON of another form",
+							content = @Content(mediaType = PROBLEM,
+									schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "413", description = "the log exceeds tracedoc.diagnosis.max-log-size",
+							content = @Content(mediaType = PROBLEM,
+									schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "415", description = "neither text/plain nor JSON",
+							content = @Content(mediaType = PROBLEM,
+									schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "422", description = "no text log: an archive, an image, UTF-16",
+							content = @Content(mediaType = PROBLEM,
+									schema = @Schema(implementation = ProblemDetail.class))),
+					@ApiResponse(responseCode = "501", description = "a job URL, but no GitLab token is configured",
+							content = @Content(mediaType = PROBLEM,
+									schema = @Schema(implementation = ProblemDetail.class))) })
 	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> diagnoseText(
-			@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the job log",
-					content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
-							schema = @Schema(type = "string"))) @Parameter(hidden = true) InputStream body,
-			HttpServletRequest request) throws IOException {
+	ResponseEntity<byte[]> diagnoseText(@Parameter(hidden = true) InputStream body, HttpServletRequest request)
+			throws IOException {
 		refuseDeclaredOverLimit(request);
 		return created(this.intake.diagnose(body, JobContext.of(JobContext.Source.API)));
 	}
 
-	@Operation(summary = "Diagnose a job log sent in JSON, or the log of a GitLab job",
-			description = "{\"log\": \"...\"} or {\"jobUrl\": \"https://gitlab.example.com/group/project/-/jobs/42\"}. "
-					+ "The JSON is read whole, up to tracedoc.diagnosis.max-log-size: send large logs as text/plain, "
-					+ "which streams. A job URL needs a configured GitLab token (501 without one).")
-	@ApiResponse(responseCode = "201", description = DIAGNOSIS_JSON,
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = Diagnosis.class)))
-	@ApiResponse(responseCode = "501", description = "a job URL was given, but no GitLab token is configured")
+	@Operation(hidden = true)
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> diagnoseJson(@io.swagger.v3.oas.annotations.parameters.RequestBody(
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = DiagnosisRequest.class))) @Parameter(
-							hidden = true) InputStream body,
-			HttpServletRequest request) throws IOException {
+	ResponseEntity<byte[]> diagnoseJson(@Parameter(hidden = true) InputStream body, HttpServletRequest request)
+			throws IOException {
 		refuseDeclaredOverLimit(request);
 		byte[] content = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.diagnoses.maxLogBytes() + 1));
 		if (content.length > this.diagnoses.maxLogBytes()) {
@@ -110,7 +123,8 @@ class DiagnosisApiController {
 	@ApiResponse(responseCode = "200", description = DIAGNOSIS_JSON,
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Diagnosis.class)))
-	@ApiResponse(responseCode = "404", description = "no diagnosis has this id")
+	@ApiResponse(responseCode = "404", description = "no diagnosis has this id",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> diagnosis(@PathVariable String id) {
 		StoredDiagnosis stored = this.diagnoses.find(id).orElseThrow(DiagnosisController::notFound);
@@ -120,7 +134,9 @@ class DiagnosisApiController {
 	@Operation(summary = "Read part of a diagnosis's stored log, redacted, as the log viewer shows it",
 			description = "Lines from the index 'from' (0-based), or the page holding line number 'line' "
 					+ "(as the job page numbers it); 'count' lines at most (default a page, at most 10000).")
-	@ApiResponse(responseCode = "404", description = "no diagnosis has this id")
+	@ApiResponse(responseCode = "200", description = "the lines, as the log viewer shows them")
+	@ApiResponse(responseCode = "404", description = "no diagnosis has this id",
+			content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping(path = "/{id}/log", produces = MediaType.APPLICATION_JSON_VALUE)
 	LogWindow log(@PathVariable String id, @RequestParam(required = false) Integer from,
 			@RequestParam(required = false) Integer line, @RequestParam(required = false) Integer count) {

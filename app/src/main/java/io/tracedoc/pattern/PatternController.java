@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tracedoc.system.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,7 +78,10 @@ class PatternController {
 	}
 
 	@Operation(summary = "Read a pattern: description, remediation, fix templates, probes and examples")
-	@ApiResponse(responseCode = "404", description = "no pattern has this id")
+	@ApiResponse(responseCode = "200", description = "the pattern")
+	@ApiResponse(responseCode = "404", description = "no pattern has this id",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@GetMapping(path = "/api/v1/patterns/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	PatternDetail pattern(@PathVariable String id) {

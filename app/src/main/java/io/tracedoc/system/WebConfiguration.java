@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
 
-	/** Room for the form's small fields beside the log and the paste box. */
-	private static final long FORM_FIELDS_BYTES = 64 * 1024;
+	/** Room for the form's small fields (CSRF token, pattern id) beside the paste box. */
+	private static final long FORM_FIELDS_BYTES = 4 * 1024;
 
 	/**
 	 * Uploaded files are written to disk as they arrive (threshold 0), up to the log size
