@@ -40,11 +40,11 @@ final class HistoryFixture implements AutoCloseable {
 	}
 
 	/** A failure no pattern knows, with what changes from job to job inside. */
-	static String unknownLog(String pod, int port, String hash) {
+	static String unknownLog(String pod, int job, String hash) {
 		return "Running with gitlab-runner 17.5.0 (12030cf4)\n" + "Preparing the \"kubernetes\" executor\n"
 				+ "Running on " + pod + " via runner-manager...\n"
 				+ "ERROR: Job failed (system failure): prepare environment: flux capacitor " + hash
-				+ " lost its charge at 10.0.3." + port + ":" + port + " in /var/lib/flux/" + hash + ".dat\n";
+				+ " lost its charge at 10.0.3." + job + ":" + (4000 + job) + " in /var/lib/flux/" + hash + ".dat\n";
 	}
 
 	final MovableClock clock = new MovableClock(START);
