@@ -13,7 +13,6 @@ import io.tracedoc.diagnosis.Evidence;
 import io.tracedoc.diagnosis.Finding;
 import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.StoredDiagnosis;
-import io.tracedoc.pattern.Category;
 import io.tracedoc.trace.RunnerInfo;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -244,11 +243,11 @@ final class HistoryDocuments {
 			String lines = String.join("\n", shape);
 			doc.add(new TextField(SHAPE, lines, Field.Store.NO));
 			doc.add(new StoredField(SHAPE_LINES, lines));
-			if (diagnosis.category() == Category.UNKNOWN) {
-				String signature = Signatures.signature(shape);
-				keyword(doc, SIGNATURE, signature, true);
-				doc.add(new StoredField(SIGNATURE, signature));
-			}
+		}
+		String signature = Signatures.unknownSignature(diagnosis);
+		if (signature != null) {
+			keyword(doc, SIGNATURE, signature, true);
+			doc.add(new StoredField(SIGNATURE, signature));
 		}
 		doc.add(new TextField(SUMMARY, summaryText(diagnosis), Field.Store.NO));
 		doc.add(new TextField(LOG, log.text(indexedChars)));
@@ -291,6 +290,10 @@ final class HistoryDocuments {
 		Finding top = diagnosis.diagnosis().top();
 		if (top != null) {
 			doc.add(new StringField(PATTERN, top.pattern(), Field.Store.YES));
+		}
+		String signature = Signatures.unknownSignature(diagnosis.diagnosis());
+		if (signature != null) {
+			doc.add(new StringField(SIGNATURE, signature, Field.Store.NO));
 		}
 		if (feedback.correctCategory() != null) {
 			doc.add(new StringField(CORRECT_CATEGORY, feedback.correctCategory().id(), Field.Store.YES));

@@ -61,6 +61,9 @@ public final class HistorySearch {
 	/** Newest diagnoses listed per group of similar ones. */
 	static final int RECENT = 5;
 
+	/** Members of a cluster whose lines become a drafted pattern's examples. */
+	static final int DRAFT_EXAMPLES = 3;
+
 	/** Days a trend covers at most. */
 	static final int TREND_DAYS = 90;
 
@@ -191,6 +194,43 @@ public final class HistorySearch {
 			.build();
 		return this.index.read((searcher) -> (searcher.count(query) == 0) ? Optional.<Cluster>empty()
 				: Optional.of(cluster(searcher, signature, query, members)));
+	}
+
+	/**
+	 * @param signature a cluster's signature
+	 * @return a pattern drafted from its newest members, or empty for an unknown
+	 * signature
+	 */
+	public Optional<String> draftPattern(String signature) {
+		return cluster(signature, DRAFT_EXAMPLES).map((cluster) -> {
+			List<StoredDiagnosis> members = cluster.recent()
+				.stream()
+				.map((row) -> this.index.find(row.id()).orElseThrow())
+				.toList();
+			return PatternDraft.draft(cluster, members, suggestedCategory(signature));
+		});
+	}
+
+	/**
+	 * @return the category people said most often that the cluster's failures have
+	 */
+	private Category suggestedCategory(String signature) {
+		Query corrected = new BooleanQuery.Builder().add(FEEDBACK, Occur.FILTER)
+			.add(term(HistoryDocuments.SIGNATURE, signature), Occur.FILTER)
+			.build();
+		return this.index.read((searcher) -> {
+			Map<String, Long> counts = new LinkedHashMap<>();
+			StoredFields stored = searcher.storedFields();
+			for (ScoreDoc hit : searcher.search(corrected, 1000).scoreDocs) {
+				String category = stored.document(hit.doc, Set.of(HistoryDocuments.CORRECT_CATEGORY))
+					.get(HistoryDocuments.CORRECT_CATEGORY);
+				if (category != null) {
+					counts.merge(category, 1L, Long::sum);
+				}
+			}
+			List<FacetCount> ranked = sorted(counts);
+			return ranked.isEmpty() ? null : Category.fromId(ranked.get(0).value()).orElse(null);
+		});
 	}
 
 	/**

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import io.tracedoc.diagnosis.Diagnosis;
 import io.tracedoc.diagnosis.Evidence;
 import io.tracedoc.diagnosis.Finding;
+import io.tracedoc.pattern.Category;
 import io.tracedoc.trace.FinalStatus;
 
 /**
@@ -99,6 +100,18 @@ final class Signatures {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM has SHA-256", ex);
 		}
+	}
+
+	/**
+	 * @param diagnosis a diagnosis
+	 * @return the signature of its shape when no pattern explains it, else {@code null}
+	 */
+	static String unknownSignature(Diagnosis diagnosis) {
+		if (diagnosis.category() != Category.UNKNOWN) {
+			return null;
+		}
+		List<String> shape = shape(diagnosis);
+		return shape.isEmpty() ? null : signature(shape);
 	}
 
 	/**
