@@ -21,6 +21,10 @@ import io.tracedoc.trace.TraceSection;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
 /**
  * Keeps every diagnosis in the {@link HistoryIndex}: the redacted log streams into a
  * spool while the engine reads it, and the whole diagnosis is added as one block when it
@@ -28,6 +32,8 @@ import org.apache.commons.logging.LogFactory;
  * only once the diagnosis is committed, so whatever was acknowledged survives a crash.
  * Enforces retention by age and size in the background.
  */
+@Component
+@ConditionalOnBooleanProperty(name = "tracedoc.history.enabled", matchIfMissing = true)
 public final class LuceneDiagnosisStore implements DiagnosisStore, AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(LuceneDiagnosisStore.class);
@@ -41,6 +47,18 @@ public final class LuceneDiagnosisStore implements DiagnosisStore, AutoCloseable
 	private final Path spillDirectory = Path.of(System.getProperty("java.io.tmpdir"));
 
 	private final ScheduledExecutorService maintenance;
+
+	/**
+	 * Opens the index in the configured directory. A component rather than a bean method:
+	 * scanned components are registered before any configuration's bean methods, so the
+	 * in-memory default's {@code @ConditionalOnMissingBean} reliably sees this store.
+	 * @param properties where the index is, commit interval and retention
+	 */
+	@Autowired
+	LuceneDiagnosisStore(HistoryProperties properties) {
+		this(HistoryIndex.open(properties.directory(), properties.indexedLogSize().toBytes()), properties,
+				Clock.systemUTC());
+	}
 
 	/**
 	 * @param index the open index; closed with this store

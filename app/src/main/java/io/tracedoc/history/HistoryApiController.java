@@ -1,0 +1,213 @@
+package io.tracedoc.history;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import io.tracedoc.diagnosis.DiagnosisIds;
+import io.tracedoc.history.HistoryViews.Cluster;
+import io.tracedoc.history.HistoryViews.FeedbackEntry;
+import io.tracedoc.history.HistoryViews.SearchPage;
+import io.tracedoc.history.HistoryViews.Similar;
+import io.tracedoc.history.HistoryViews.Stats;
+import io.tracedoc.pattern.Category;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The history's JSON API: search, statistics, similar failures, unknown clusters with
+ * their drafted patterns, and feedback. Errors are RFC 9457 problem details.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@ConditionalOnBooleanProperty(name = "tracedoc.history.enabled", matchIfMissing = true)
+class HistoryApiController {
+
+	static final int MAX_LIMIT = 100;
+
+	private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{16}");
+
+	private static final Pattern RELATIVE = Pattern.compile("(\\d{1,5})([mhdw])");
+
+	private final HistorySearch search;
+
+	private final LuceneDiagnosisStore store;
+
+	HistoryApiController(HistorySearch search, LuceneDiagnosisStore store) {
+		this.search = search;
+		this.store = store;
+	}
+
+	@GetMapping("/diagnoses")
+	SearchPage diagnoses(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String project, @RequestParam(required = false) String pattern,
+			@RequestParam(required = false) String runner, @RequestParam(required = false) String namespace,
+			@RequestParam(required = false) String since, @RequestParam(defaultValue = "0") int offset,
+			@RequestParam(defaultValue = "20") int limit) {
+		if (offset < 0 || offset > 10_000) {
+			throw badRequest("offset must be between 0 and 10000");
+		}
+		return this.search.search(new HistoryViews.Query(q, category(category), project, pattern, runner, namespace,
+				since(since), offset, limit(limit)));
+	}
+
+	@GetMapping("/stats")
+	Stats stats(@RequestParam(required = false) String since) {
+		return this.search.stats(since(since));
+	}
+
+	@GetMapping("/diagnoses/{id}/similar")
+	Similar similar(@PathVariable String id) {
+		return (DiagnosisIds.plausible(id) ? this.search.similar(id) : java.util.Optional.<Similar>empty())
+			.orElseThrow(() -> notFound("no diagnosis " + id));
+	}
+
+	@PostMapping(path = "/diagnoses/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Feedback> feedback(@PathVariable String id, @RequestBody FeedbackRequest request) {
+		if (request == null || request.verdict() == null) {
+			throw badRequest("say whether the diagnosis was right or wrong: {\"verdict\": \"right\"|\"wrong\"}");
+		}
+		Feedback.Verdict verdict = switch (request.verdict().toLowerCase(Locale.ROOT)) {
+			case "right" -> Feedback.Verdict.RIGHT;
+			case "wrong" -> Feedback.Verdict.WRONG;
+			default -> throw badRequest("verdict must be right or wrong, was " + request.verdict());
+		};
+		Category correct = category(request.category());
+		if (!DiagnosisIds.plausible(id)) {
+			throw notFound("no diagnosis " + id);
+		}
+		Feedback feedback = this.store.feedback(id, verdict, correct, request.note())
+			.orElseThrow(() -> notFound("no diagnosis " + id));
+		return ResponseEntity.created(URI.create("/api/v1/diagnoses/" + id + "/feedback")).body(feedback);
+	}
+
+	@GetMapping("/feedback")
+	List<FeedbackEntry> feedbackList(@RequestParam(required = false) String verdict,
+			@RequestParam(defaultValue = "50") int limit) {
+		Feedback.Verdict only = null;
+		if (verdict != null && !verdict.isBlank()) {
+			only = switch (verdict.toLowerCase(Locale.ROOT)) {
+				case "right" -> Feedback.Verdict.RIGHT;
+				case "wrong" -> Feedback.Verdict.WRONG;
+				default -> throw badRequest("verdict must be right or wrong, was " + verdict);
+			};
+		}
+		return this.search.feedback(only, limit(limit));
+	}
+
+	@GetMapping("/clusters")
+	List<Cluster> clusters(@RequestParam(required = false) String since, @RequestParam(defaultValue = "10") int limit) {
+		return this.search.clusters(since(since), limit(limit));
+	}
+
+	@GetMapping("/clusters/{signature}")
+	Cluster cluster(@PathVariable String signature, @RequestParam(defaultValue = "20") int limit) {
+		return (SIGNATURE.matcher(signature).matches() ? this.search.cluster(signature, limit(limit))
+				: java.util.Optional.<Cluster>empty())
+			.orElseThrow(() -> notFound("no unknown cluster " + signature));
+	}
+
+	@GetMapping(path = "/clusters/{signature}/pattern", produces = "application/yaml")
+	ResponseEntity<String> draftPattern(@PathVariable String signature) {
+		String yaml = (SIGNATURE.matcher(signature).matches() ? this.search.draftPattern(signature)
+				: java.util.Optional.<String>empty())
+			.orElseThrow(() -> notFound("no unknown cluster " + signature));
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename("draft-" + signature + ".yaml").build().toString())
+			.contentType(new MediaType("application", "yaml", java.nio.charset.StandardCharsets.UTF_8))
+			.body(yaml);
+	}
+
+	@ExceptionHandler(InvalidQueryException.class)
+	ProblemDetail invalidQuery(InvalidQueryException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid query");
+		return problem;
+	}
+
+	/**
+	 * @param since an ISO-8601 time ({@code 2026-11-02T09:00:00Z}), a day
+	 * ({@code 2026-11-02}, UTC), or an age ({@code 30m}, {@code 24h}, {@code 7d},
+	 * {@code 2w})
+	 */
+	Instant since(String since) {
+		if (since == null || since.isBlank()) {
+			return null;
+		}
+		var relative = RELATIVE.matcher(since.strip());
+		if (relative.matches()) {
+			long amount = Long.parseLong(relative.group(1));
+			Duration age = switch (relative.group(2)) {
+				case "m" -> Duration.ofMinutes(amount);
+				case "h" -> Duration.ofHours(amount);
+				case "d" -> Duration.ofDays(amount);
+				default -> Duration.ofDays(7 * amount);
+			};
+			return Instant.now().minus(age);
+		}
+		try {
+			return (since.length() == 10) ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant()
+					: Instant.parse(since);
+		}
+		catch (DateTimeParseException ex) {
+			throw badRequest("since must be a time (2026-11-02T09:00:00Z), a day (2026-11-02) or an age (24h, 7d), "
+					+ "was " + since);
+		}
+	}
+
+	private static Category category(String id) {
+		if (id == null || id.isBlank()) {
+			return null;
+		}
+		return Category.fromId(id).orElseThrow(() -> badRequest("no category " + id + " in the taxonomy"));
+	}
+
+	private static int limit(int limit) {
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw badRequest("limit must be between 1 and " + MAX_LIMIT);
+		}
+		return limit;
+	}
+
+	private static ResponseStatusException badRequest(String detail) {
+		return new ResponseStatusException(HttpStatus.BAD_REQUEST, detail);
+	}
+
+	private static ResponseStatusException notFound(String detail) {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, detail);
+	}
+
+	/**
+	 * What a person says about a diagnosis.
+	 *
+	 * @param verdict {@code right} or {@code wrong}
+	 * @param category the category it should have had (a taxonomy id), optional
+	 * @param note free text, optional
+	 */
+	record FeedbackRequest(String verdict, String category, String note) {
+
+	}
+
+}
