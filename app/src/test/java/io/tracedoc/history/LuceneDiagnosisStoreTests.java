@@ -10,6 +10,11 @@ import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.trace.TextStyle;
 import io.tracedoc.trace.TraceLine;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,6 +91,50 @@ class LuceneDiagnosisStoreTests {
 			List<TraceLine> lines = history.store.log(stored.id(), 0, 1).orElseThrow().lines();
 			assertThat(lines).extracting(TraceLine::text).containsExactly("export TOKEN=[REDACTED]");
 			assertThat(history.search.search(query("glpat")).total()).isZero();
+		}
+	}
+
+	@Test
+	void commitsADiagnosisBeforeAcknowledgingIt() throws Exception {
+		try (HistoryFixture history = new HistoryFixture(this.directory)) {
+			StoredDiagnosis stored = history
+				.diagnose(HistoryFixture.rbacLog("cicd", "runner-a1-project-7-concurrent-0"), "group/app");
+			assertThat(committedIds()).containsExactly(stored.id());
+		}
+	}
+
+	@Test
+	void withACommitIntervalAcknowledgesFirstAndCommitsLater() throws Exception {
+		try (HistoryFixture history = new HistoryFixture(this.directory,
+				HistoryFixture.properties(this.directory, "1h"))) {
+			StoredDiagnosis stored = history
+				.diagnose(HistoryFixture.rbacLog("cicd", "runner-a1-project-7-concurrent-0"), "group/app");
+			assertThat(history.store.find(stored.id())).contains(stored);
+			assertThat(committedIds()).isEmpty();
+			history.store.index().commit();
+			assertThat(committedIds()).containsExactly(stored.id());
+		}
+	}
+
+	/**
+	 * @return the ids of the diagnoses in the last commit, as a process opening the
+	 * directory after a crash would see them
+	 */
+	private List<String> committedIds() throws Exception {
+		try (FSDirectory index = FSDirectory.open(this.directory)) {
+			if (!DirectoryReader.indexExists(index)) {
+				return List.of();
+			}
+			try (DirectoryReader reader = DirectoryReader.open(index)) {
+				IndexSearcher searcher = new IndexSearcher(reader);
+				List<String> ids = new java.util.ArrayList<>();
+				for (var hit : searcher.search(
+						new TermQuery(new Term(HistoryDocuments.TYPE, HistoryDocuments.DIAGNOSIS_TYPE)),
+						10).scoreDocs) {
+					ids.add(searcher.storedFields().document(hit.doc).get(HistoryDocuments.ID));
+				}
+				return ids;
+			}
 		}
 	}
 
