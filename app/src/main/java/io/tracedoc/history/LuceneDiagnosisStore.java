@@ -82,7 +82,19 @@ public final class LuceneDiagnosisStore implements DiagnosisStore, AutoCloseable
 
 	@Override
 	public Draft begin(JobContext context) {
-		return new LuceneDraft(context);
+		return new LuceneDraft(context, false);
+	}
+
+	/**
+	 * Starts storing a diagnosis of a bulk import (a benchmark, a migration): like
+	 * {@link #begin}, but completing it neither refreshes the searchers nor commits, so
+	 * nothing is durable or searchable until the importer calls
+	 * {@link HistoryIndex#commit()} and {@link HistoryIndex#refresh()}.
+	 * @param context where the log came from
+	 * @return the draft to feed and then complete or abandon
+	 */
+	public Draft beginImport(JobContext context) {
+		return new LuceneDraft(context, true);
 	}
 
 	@Override
@@ -163,8 +175,11 @@ public final class LuceneDiagnosisStore implements DiagnosisStore, AutoCloseable
 
 		private final TreeMap<Integer, TraceSection> sections = new TreeMap<>();
 
-		LuceneDraft(JobContext context) {
+		private final boolean imported;
+
+		LuceneDraft(JobContext context, boolean imported) {
 			this.context = context;
+			this.imported = imported;
 		}
 
 		@Override
@@ -189,8 +204,11 @@ public final class LuceneDiagnosisStore implements DiagnosisStore, AutoCloseable
 				String id = DiagnosisIds.next();
 				StoredDiagnosis stored = new StoredDiagnosis(id, LuceneDiagnosisStore.this.clock.instant(),
 						this.context, diagnosis.withId(id));
-				durable(LuceneDiagnosisStore.this.index.add(stored, LogCodec.sections(this.sections.values()),
-						this.log));
+				long sequence = LuceneDiagnosisStore.this.index.add(stored, LogCodec.sections(this.sections.values()),
+						this.log);
+				if (!this.imported) {
+					durable(sequence);
+				}
 				return stored;
 			}
 			finally {
