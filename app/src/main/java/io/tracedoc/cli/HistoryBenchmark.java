@@ -16,6 +16,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -55,6 +58,9 @@ final class HistoryBenchmark {
 			"broker", "cursor", "tunnel", "beacon", "fabric", "harbor", "lattice", "prism", "quorum", "relay" };
 
 	private static final Duration PERIOD = Duration.ofDays(30);
+
+	/** Concurrent writers of the group-commit measurement. */
+	private static final int WRITERS = 8;
 
 	private final PrintWriter out;
 
@@ -143,7 +149,7 @@ final class HistoryBenchmark {
 		}
 	}
 
-	private void durable(Path directory, List<Template> templates, Random random) {
+	private void durable(Path directory, List<Template> templates, Random random) throws Exception {
 		try (LuceneDiagnosisStore store = new LuceneDiagnosisStore(
 				HistoryIndex.open(directory, DataSize.ofMegabytes(16).toBytes()), properties(directory, "0s"),
 				Clock.systemUTC())) {
@@ -156,6 +162,25 @@ final class HistoryBenchmark {
 					"durable acknowledgements, one at a time, each committed (fsync) before it returns: %d "
 							+ "diagnoses in %.1f s = %.0f diagnoses/s%n",
 					this.durableCount, seconds, this.durableCount / seconds);
+			List<JobContext> contexts = new ArrayList<>();
+			for (int i = 0; i < this.durableCount; i++) {
+				contexts.add(context(random, i, Instant.now()));
+			}
+			started = System.nanoTime();
+			try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
+				List<Future<StoredDiagnosis>> acknowledged = new ArrayList<>();
+				for (int i = 0; i < this.durableCount; i++) {
+					Template template = templates.get(i % templates.size());
+					JobContext context = contexts.get(i);
+					acknowledged.add(writers.submit(() -> template.store(store.begin(context))));
+				}
+				for (Future<StoredDiagnosis> done : acknowledged) {
+					done.get();
+				}
+			}
+			seconds = (System.nanoTime() - started) / 1e9;
+			this.out.printf("durable acknowledgements, %d writers at once sharing commits: %d diagnoses in %.1f s = "
+					+ "%.0f diagnoses/s%n", WRITERS, this.durableCount, seconds, this.durableCount / seconds);
 		}
 	}
 

@@ -24,8 +24,10 @@ class BenchHistoryCommandTests {
 			.anyMatch((line) -> line.matches("index size: [\\d.]+ MB, \\d+ bytes per diagnosis .*"))
 			.anyMatch((line) -> line.matches("similar-failure query .*" + LATENCY))
 			.anyMatch((line) -> line.matches("faceted stats query .*" + LATENCY))
-			.anyMatch(
-					(line) -> line.matches("durable acknowledgements, .*: 5 diagnoses in [\\d.]+ s = \\d+ diagnoses/s"))
+			.anyMatch((line) -> line
+				.matches("durable acknowledgements, one at a time, .*: 5 diagnoses in [\\d.]+ s = \\d+ diagnoses/s"))
+			.anyMatch((line) -> line.matches("durable acknowledgements, 8 writers at once sharing commits: 5 "
+					+ "diagnoses in [\\d.]+ s = \\d+ diagnoses/s"))
 			.anyMatch((line) -> line.matches("a 1 MB log costs [\\d.]+ MB of index: [\\d.]+ MB per MB of log .*"));
 	}
 
