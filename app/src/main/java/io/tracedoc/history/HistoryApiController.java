@@ -1,13 +1,8 @@
 package io.tracedoc.history;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import io.tracedoc.diagnosis.DiagnosisIds;
@@ -48,8 +43,6 @@ class HistoryApiController {
 
 	private static final Pattern SIGNATURE = Pattern.compile("[0-9a-f]{16}");
 
-	private static final Pattern RELATIVE = Pattern.compile("(\\d{1,5})([mhdw])");
-
 	private final HistorySearch search;
 
 	private final LuceneDiagnosisStore store;
@@ -68,13 +61,13 @@ class HistoryApiController {
 		if (offset < 0 || offset > 10_000) {
 			throw badRequest("offset must be between 0 and 10000");
 		}
-		return this.search.search(new HistoryViews.Query(q, category(category), project, pattern, runner, namespace,
-				since(since), offset, limit(limit)));
+		return this.search.search(new HistoryViews.Query(q, HistoryFilters.category(category), project, pattern, runner,
+				namespace, HistoryFilters.since(since, Instant.now()), offset, limit(limit)));
 	}
 
 	@GetMapping("/stats")
 	Stats stats(@RequestParam(required = false) String since) {
-		return this.search.stats(since(since));
+		return this.search.stats(HistoryFilters.since(since, Instant.now()));
 	}
 
 	@GetMapping("/diagnoses/{id}/similar")
@@ -85,15 +78,11 @@ class HistoryApiController {
 
 	@PostMapping(path = "/diagnoses/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Feedback> feedback(@PathVariable String id, @RequestBody FeedbackRequest request) {
-		if (request == null || request.verdict() == null) {
+		Feedback.Verdict verdict = (request != null) ? HistoryFilters.verdict(request.verdict()) : null;
+		if (verdict == null) {
 			throw badRequest("say whether the diagnosis was right or wrong: {\"verdict\": \"right\"|\"wrong\"}");
 		}
-		Feedback.Verdict verdict = switch (request.verdict().toLowerCase(Locale.ROOT)) {
-			case "right" -> Feedback.Verdict.RIGHT;
-			case "wrong" -> Feedback.Verdict.WRONG;
-			default -> throw badRequest("verdict must be right or wrong, was " + request.verdict());
-		};
-		Category correct = category(request.category());
+		Category correct = HistoryFilters.category(request.category());
 		if (!DiagnosisIds.plausible(id)) {
 			throw notFound("no diagnosis " + id);
 		}
@@ -105,20 +94,12 @@ class HistoryApiController {
 	@GetMapping("/feedback")
 	List<FeedbackEntry> feedbackList(@RequestParam(required = false) String verdict,
 			@RequestParam(defaultValue = "50") int limit) {
-		Feedback.Verdict only = null;
-		if (verdict != null && !verdict.isBlank()) {
-			only = switch (verdict.toLowerCase(Locale.ROOT)) {
-				case "right" -> Feedback.Verdict.RIGHT;
-				case "wrong" -> Feedback.Verdict.WRONG;
-				default -> throw badRequest("verdict must be right or wrong, was " + verdict);
-			};
-		}
-		return this.search.feedback(only, limit(limit));
+		return this.search.feedback(HistoryFilters.verdict(verdict), limit(limit));
 	}
 
 	@GetMapping("/clusters")
 	List<Cluster> clusters(@RequestParam(required = false) String since, @RequestParam(defaultValue = "10") int limit) {
-		return this.search.clusters(since(since), limit(limit));
+		return this.search.clusters(HistoryFilters.since(since, Instant.now()), limit(limit));
 	}
 
 	@GetMapping("/clusters/{signature}")
@@ -140,48 +121,11 @@ class HistoryApiController {
 			.body(yaml);
 	}
 
-	@ExceptionHandler(InvalidQueryException.class)
-	ProblemDetail invalidQuery(InvalidQueryException ex) {
+	@ExceptionHandler({ InvalidQueryException.class, HistoryFilters.InvalidFilterException.class })
+	ProblemDetail invalidFilter(RuntimeException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-		problem.setTitle("Invalid query");
+		problem.setTitle((ex instanceof InvalidQueryException) ? "Invalid query" : "Invalid filter");
 		return problem;
-	}
-
-	/**
-	 * @param since an ISO-8601 time ({@code 2026-11-02T09:00:00Z}), a day
-	 * ({@code 2026-11-02}, UTC), or an age ({@code 30m}, {@code 24h}, {@code 7d},
-	 * {@code 2w})
-	 */
-	Instant since(String since) {
-		if (since == null || since.isBlank()) {
-			return null;
-		}
-		var relative = RELATIVE.matcher(since.strip());
-		if (relative.matches()) {
-			long amount = Long.parseLong(relative.group(1));
-			Duration age = switch (relative.group(2)) {
-				case "m" -> Duration.ofMinutes(amount);
-				case "h" -> Duration.ofHours(amount);
-				case "d" -> Duration.ofDays(amount);
-				default -> Duration.ofDays(7 * amount);
-			};
-			return Instant.now().minus(age);
-		}
-		try {
-			return (since.length() == 10) ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant()
-					: Instant.parse(since);
-		}
-		catch (DateTimeParseException ex) {
-			throw badRequest("since must be a time (2026-11-02T09:00:00Z), a day (2026-11-02) or an age (24h, 7d), "
-					+ "was " + since);
-		}
-	}
-
-	private static Category category(String id) {
-		if (id == null || id.isBlank()) {
-			return null;
-		}
-		return Category.fromId(id).orElseThrow(() -> badRequest("no category " + id + " in the taxonomy"));
 	}
 
 	private static int limit(int limit) {

@@ -46,13 +46,18 @@ public final class HistoryViews {
 	 * @param outcome how the job ended
 	 * @param project the project path, or {@code null}
 	 * @param jobId the job id, or {@code null}
-	 * @param jobUrl the job's URL, or {@code null}
+	 * @param jobUrl the job's URL, or {@code null} (also when it is not http or https, so
+	 * a page never links to a {@code javascript:} URL a caller sent)
 	 * @param ref the branch or tag, or {@code null}
 	 * @param runner the runner, or {@code null}
 	 * @param namespace the namespace the job ran in, or {@code null}
 	 */
 	public record Row(String id, Instant createdAt, String category, String pattern, String title, String summary,
 			String outcome, String project, Long jobId, String jobUrl, String ref, String runner, String namespace) {
+
+		private static String webUrl(String url) {
+			return (url != null && (url.startsWith("https://") || url.startsWith("http://"))) ? url : null;
+		}
 
 		static Row of(StoredDiagnosis stored) {
 			var diagnosis = stored.diagnosis();
@@ -63,8 +68,8 @@ public final class HistoryViews {
 					: (runnerInfo != null) ? runnerInfo.name() : null;
 			return new Row(stored.id(), stored.createdAt(), diagnosis.category().id(),
 					(top != null) ? top.pattern() : null, diagnosis.title(), diagnosis.summary(),
-					diagnosis.outcome().name(), context.projectPath(), context.jobId(), context.jobUrl(), context.ref(),
-					runner, (runnerInfo != null) ? runnerInfo.namespace() : null);
+					diagnosis.outcome().name(), context.projectPath(), context.jobId(), webUrl(context.jobUrl()),
+					context.ref(), runner, (runnerInfo != null) ? runnerInfo.namespace() : null);
 		}
 
 	}
