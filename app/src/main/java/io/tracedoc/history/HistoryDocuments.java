@@ -61,7 +61,11 @@ final class HistoryDocuments {
 	 */
 	static final String BORN = "born";
 
-	/** When the diagnosis was made, as doc values: for sorting and first/last seen. */
+	/**
+	 * When the diagnosis was made, as doc values and points on the diagnosis document
+	 * only: sorting by it (newest first, first and last seen) skips documents that cannot
+	 * compete.
+	 */
 	static final String CREATED = "created";
 
 	/** Roughly how many bytes the diagnosis takes, for retention by size. */
@@ -218,6 +222,7 @@ final class HistoryDocuments {
 		long born = stored.createdAt().toEpochMilli();
 		doc.add(new LongPoint(BORN, born));
 		doc.add(new NumericDocValuesField(CREATED, born));
+		doc.add(new LongPoint(CREATED, born));
 		doc.add(new NumericDocValuesField(SIZE, json.length + sections.length + log.encodedBytes()));
 		String category = diagnosis.category().id();
 		String day = DAY_FORMAT.format(stored.createdAt());

@@ -104,7 +104,7 @@ public final class HistorySearch {
 				rows.add(Row.of(stored(searcher, hits[i].doc)));
 			}
 			Facets facets = facets(searcher, result.facetsCollector());
-			return new SearchPage(searcher.count(lucene), query.offset(), rows, facetCounts(facets));
+			return new SearchPage(matches(result.facetsCollector()), query.offset(), rows, facetCounts(facets));
 		});
 	}
 
@@ -117,7 +117,7 @@ public final class HistorySearch {
 		return this.index.read((searcher) -> {
 			var result = FacetsCollectorManager.search(searcher, period, 1, new FacetsCollectorManager());
 			Facets facets = facets(searcher, result.facetsCollector());
-			long total = searcher.count(period);
+			long total = matches(result.facetsCollector());
 			long succeeded = count(facets, HistoryDocuments.CATEGORY, Category.JOB_SUCCEEDED.id());
 			long unknown = count(facets, HistoryDocuments.CATEGORY, Category.UNKNOWN.id());
 			long failed = total - succeeded;
@@ -289,7 +289,7 @@ public final class HistorySearch {
 			throws IOException {
 		var result = FacetsCollectorManager.search(searcher, query, Math.max(1, recent), NEWEST_FIRST,
 				new FacetsCollectorManager());
-		long count = searcher.count(query);
+		long count = matches(result.facetsCollector());
 		if (count == 0) {
 			return new SimilarGroup(kind, key, 0, null, null, List.of(), List.of());
 		}
@@ -408,6 +408,18 @@ public final class HistorySearch {
 			counts.add(new FacetCount(value.label, value.value.longValue()));
 		}
 		return counts;
+	}
+
+	/**
+	 * @return how many documents the collector saw: every match, counted while the facets
+	 * were collected, so no second pass counts them
+	 */
+	private static long matches(org.apache.lucene.facet.FacetsCollector collector) {
+		long total = 0;
+		for (var segment : collector.getMatchingDocs()) {
+			total += segment.totalHits();
+		}
+		return total;
 	}
 
 	private static Facets facets(FacetedSearcher searcher, org.apache.lucene.facet.FacetsCollector collector)
