@@ -32,6 +32,7 @@ import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.history.HistoryIndex;
 import io.tracedoc.history.HistoryProperties;
 import io.tracedoc.history.HistorySearch;
+import io.tracedoc.history.HistoryViews;
 import io.tracedoc.history.LuceneDiagnosisStore;
 import io.tracedoc.pattern.PatternCatalog;
 import io.tracedoc.trace.SyntheticTrace;
@@ -140,9 +141,10 @@ final class HistoryBenchmark {
 			HistorySearch search = new HistorySearch(store.index());
 			latency("similar-failure query (same pattern and captures, same pattern, same signature, text-similar)",
 					sample, (id) -> search.similar(id).orElseThrow());
-			List<Instant> periods = new ArrayList<>();
+			List<HistoryViews.Query> periods = new ArrayList<>();
 			for (int i = 0; i < Math.max(2, this.queries / 4); i++) {
-				periods.add(start.plus(Duration.ofDays(random.nextInt((int) PERIOD.toDays()))));
+				periods
+					.add(HistoryViews.Query.period(start.plus(Duration.ofDays(random.nextInt((int) PERIOD.toDays())))));
 			}
 			latency("faceted stats query (6 facets, unknown rate, trend per day, feedback) since a random day", periods,
 					search::stats);

@@ -66,8 +66,12 @@ class HistoryApiController {
 	}
 
 	@GetMapping("/stats")
-	Stats stats(@RequestParam(required = false) String since) {
-		return this.search.stats(HistoryFilters.since(since, Instant.now()));
+	Stats stats(@RequestParam(required = false) String q, @RequestParam(required = false) String category,
+			@RequestParam(required = false) String project, @RequestParam(required = false) String pattern,
+			@RequestParam(required = false) String runner, @RequestParam(required = false) String namespace,
+			@RequestParam(required = false) String since) {
+		return this.search.stats(new HistoryViews.Query(q, HistoryFilters.category(category), project, pattern, runner,
+				namespace, HistoryFilters.since(since, Instant.now()), 0, 1));
 	}
 
 	@GetMapping("/diagnoses/{id}/similar")
@@ -99,7 +103,8 @@ class HistoryApiController {
 
 	@GetMapping("/clusters")
 	List<Cluster> clusters(@RequestParam(required = false) String since, @RequestParam(defaultValue = "10") int limit) {
-		return this.search.clusters(HistoryFilters.since(since, Instant.now()), limit(limit));
+		return this.search.clusters(HistoryViews.Query.period(HistoryFilters.since(since, Instant.now())),
+				limit(limit));
 	}
 
 	@GetMapping("/clusters/{signature}")

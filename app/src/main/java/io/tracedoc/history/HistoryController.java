@@ -49,24 +49,24 @@ class HistoryController {
 		model.addAttribute("runner", runner);
 		model.addAttribute("namespace", namespace);
 		model.addAttribute("since", since);
-		Instant from;
+		HistoryViews.Query query;
 		SearchPage page;
 		try {
-			from = HistoryFilters.since(since, Instant.now());
-			page = this.search.search(new HistoryViews.Query(q, HistoryFilters.category(category), project, pattern,
-					runner, namespace, from, 0, ROWS));
+			query = new HistoryViews.Query(q, HistoryFilters.category(category), project, pattern, runner, namespace,
+					HistoryFilters.since(since, Instant.now()), 0, ROWS);
+			page = this.search.search(query);
 		}
 		catch (InvalidQueryException | HistoryFilters.InvalidFilterException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("error", ex.getMessage());
 			return "history/index";
 		}
-		Stats stats = this.search.stats(from);
+		Stats stats = this.search.stats(query);
 		model.addAttribute("page", page);
 		model.addAttribute("facets", facetLinks(page, q, category, project, pattern, runner, namespace, since));
 		model.addAttribute("stats", stats);
 		model.addAttribute("chart", TrendChart.of(stats.trend()));
-		model.addAttribute("clusters", this.search.clusters(from, CLUSTERS));
+		model.addAttribute("clusters", this.search.clusters(query, CLUSTERS));
 		return "history/index";
 	}
 

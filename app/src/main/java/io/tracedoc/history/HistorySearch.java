@@ -109,11 +109,14 @@ public final class HistorySearch {
 	}
 
 	/**
-	 * @param since the start of the period, or {@code null} for all of it
-	 * @return counts, trends and feedback over the period
+	 * @param query the diagnoses to count: the text and filters of a search (its offset
+	 * and limit do not matter)
+	 * @return counts, trends over the matches, and feedback since the query's start
+	 * @throws InvalidQueryException when the query text is not valid Lucene syntax
 	 */
-	public Stats stats(Instant since) {
-		Query period = since(DIAGNOSES, since);
+	public Stats stats(HistoryViews.Query query) {
+		Query period = filtered(query);
+		Instant since = query.since();
 		return this.index.read((searcher) -> {
 			var result = FacetsCollectorManager.search(searcher, period, 1, new FacetsCollectorManager());
 			Facets facets = facets(searcher, result.facetsCollector());
@@ -161,14 +164,16 @@ public final class HistorySearch {
 	}
 
 	/**
-	 * @param since the start of the period, or {@code null} for all of it
+	 * @param query the diagnoses to cluster the unknown ones of: the text and filters of
+	 * a search
 	 * @param limit clusters wanted
-	 * @return the biggest clusters of unknown diagnoses, biggest first
+	 * @return the biggest clusters of unknown diagnoses among the matches, biggest first
+	 * @throws InvalidQueryException when the query text is not valid Lucene syntax
 	 */
-	public List<Cluster> clusters(Instant since, int limit) {
-		Query unknown = since(new BooleanQuery.Builder().add(DIAGNOSES, Occur.FILTER)
+	public List<Cluster> clusters(HistoryViews.Query query, int limit) {
+		Query unknown = new BooleanQuery.Builder().add(filtered(query), Occur.FILTER)
 			.add(term(HistoryDocuments.CATEGORY, Category.UNKNOWN.id()), Occur.FILTER)
-			.build(), since);
+			.build();
 		return this.index.read((searcher) -> {
 			var result = FacetsCollectorManager.search(searcher, unknown, 1, new FacetsCollectorManager());
 			Facets facets = facets(searcher, result.facetsCollector());

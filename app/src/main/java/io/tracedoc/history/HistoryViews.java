@@ -32,6 +32,14 @@ public final class HistoryViews {
 	public record Query(String text, Category category, String project, String pattern, String runner, String namespace,
 			Instant since, int offset, int limit) {
 
+		/**
+		 * @param since the start of the period, or {@code null} for all of it
+		 * @return every diagnosis of the period
+		 */
+		public static Query period(Instant since) {
+			return new Query(null, null, null, null, null, null, since, 0, 1);
+		}
+
 	}
 
 	/**

@@ -44,7 +44,7 @@ class FeedbackTests {
 		this.history.store.feedback(right.id(), Feedback.Verdict.RIGHT, null, null);
 		this.history.store.feedback(wrong.id(), Feedback.Verdict.WRONG, Category.K8S_SERVICE_ACCOUNT_MISSING, null);
 		this.history.store.feedback(unknown.id(), Feedback.Verdict.WRONG, Category.K8S_API_UNREACHABLE, null);
-		FeedbackStats stats = this.history.search.stats(null).feedback();
+		FeedbackStats stats = this.history.search.stats(HistoryViews.Query.period(null)).feedback();
 		assertThat(stats.right()).isEqualTo(1);
 		assertThat(stats.wrong()).isEqualTo(2);
 		assertThat(stats.wrongByCategory()).containsExactly(new FacetCount("k8s-rbac-forbidden", 1),
@@ -64,7 +64,7 @@ class FeedbackTests {
 			assertThat(entry.feedback().note()).isEqualTo("it was RBAC after all");
 			assertThat(entry.feedback().at()).isEqualTo(HistoryFixture.START.plus(Duration.ofMinutes(5)));
 		});
-		assertThat(this.history.search.stats(null).feedback().wrong()).isZero();
+		assertThat(this.history.search.stats(HistoryViews.Query.period(null)).feedback().wrong()).isZero();
 	}
 
 	@Test

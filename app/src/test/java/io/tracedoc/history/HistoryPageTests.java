@@ -54,7 +54,9 @@ class HistoryPageTests {
 			.contains("Biggest unknown failures")
 			.containsPattern("href=\"/api/v1/clusters/[0-9a-f]{16}/pattern\"")
 			.contains("href=\"/history?category=unknown&amp;project=" + encode(this.project).replace("%2F", "/"))
-			.contains("3</span> diagnoses");
+			.contains("3</span> diagnoses")
+			.contains("<span>3</span> diagnoses,")
+			.contains("<strong>2</strong> failures");
 	}
 
 	@Test

@@ -115,11 +115,11 @@ class HistorySearchTests {
 	@Test
 	void answersAnEmptyHistory() {
 		assertThat(search("anything").total()).isZero();
-		Stats stats = this.history.search.stats(null);
+		Stats stats = this.history.search.stats(HistoryViews.Query.period(null));
 		assertThat(stats.diagnoses()).isZero();
 		assertThat(stats.unknownRate()).isZero();
 		assertThat(stats.trend()).isEmpty();
-		assertThat(this.history.search.clusters(null, 10)).isEmpty();
+		assertThat(this.history.search.clusters(HistoryViews.Query.period(null), 10)).isEmpty();
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class HistorySearchTests {
 		this.history.clock.advance(Duration.ofDays(1));
 		this.history.diagnose(unknownLog(2), "group/app");
 		this.history.diagnose("$ make\nok\nJob succeeded\n", "group/app");
-		Stats stats = this.history.search.stats(null);
+		Stats stats = this.history.search.stats(HistoryViews.Query.period(null));
 		assertThat(stats.diagnoses()).isEqualTo(4);
 		assertThat(stats.failed()).isEqualTo(3);
 		assertThat(stats.unknown()).isEqualTo(2);
@@ -141,7 +141,12 @@ class HistorySearchTests {
 		assertThat(stats.trend().get(1).day()).isEqualTo("2026-11-03");
 		assertThat(stats.trend().get(1).categories()).containsExactlyInAnyOrder(new FacetCount("unknown", 1),
 				new FacetCount("job-succeeded", 1));
-		Stats lastDay = this.history.search.stats(HistoryFixture.START.plus(Duration.ofDays(1)));
+		Stats filtered = this.history.search
+			.stats(new HistoryViews.Query("capacitor", null, null, null, null, null, null, 0, 1));
+		assertThat(filtered.diagnoses()).isEqualTo(2);
+		assertThat(filtered.trend()).extracting(HistoryViews.TrendDay::total).containsExactly(1L, 1L);
+		Stats lastDay = this.history.search
+			.stats(HistoryViews.Query.period(HistoryFixture.START.plus(Duration.ofDays(1))));
 		assertThat(lastDay.diagnoses()).isEqualTo(2);
 		assertThat(lastDay.trend()).extracting(HistoryViews.TrendDay::day).containsExactly("2026-11-03");
 	}
@@ -193,7 +198,7 @@ class HistorySearchTests {
 		SimilarGroup textSimilar = group(similar, "text-similar");
 		assertThat(textSimilar.recent()).extracting(Row::id).containsExactly(different.id());
 
-		assertThat(this.history.search.clusters(null, 10)).first().satisfies((cluster) -> {
+		assertThat(this.history.search.clusters(HistoryViews.Query.period(null), 10)).first().satisfies((cluster) -> {
 			assertThat(cluster.signature()).isEqualTo(similar.signature());
 			assertThat(cluster.count()).isEqualTo(3);
 			assertThat(cluster.projects()).containsExactly(new FacetCount("group/app", 2),
@@ -203,13 +208,14 @@ class HistorySearchTests {
 				.contains("<path>")
 				.doesNotContain("10.0.3"));
 		});
-		assertThat(this.history.search.clusters(null, 10)).extracting(Cluster::count).containsExactly(3L, 1L);
+		assertThat(this.history.search.clusters(HistoryViews.Query.period(null), 10)).extracting(Cluster::count)
+			.containsExactly(3L, 1L);
 	}
 
 	@Test
 	void clustersNoDiagnosisThatAPatternExplains() {
 		this.history.diagnose(rbacLog("cicd", 1), "group/app");
-		assertThat(this.history.search.clusters(null, 10)).isEmpty();
+		assertThat(this.history.search.clusters(HistoryViews.Query.period(null), 10)).isEmpty();
 	}
 
 	private static SimilarGroup group(Similar similar, String kind) {

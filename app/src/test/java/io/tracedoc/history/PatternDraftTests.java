@@ -56,7 +56,7 @@ class PatternDraftTests {
 		String other = HistoryFixture.unknownLog("runner-q-project-1-concurrent-0", 0, "cafe1234")
 			.replace("lost its charge", "refused to time-travel");
 		this.history.diagnose(other, "group/web");
-		String signature = this.history.search.clusters(null, 1).get(0).signature();
+		String signature = this.history.search.clusters(HistoryViews.Query.period(null), 1).get(0).signature();
 
 		String yaml = this.history.search.draftPattern(signature).orElseThrow();
 		assertThat(yaml).startsWith("# Drafted by tracedoc")
@@ -84,7 +84,7 @@ class PatternDraftTests {
 		StoredDiagnosis member = this.history.diagnose(HistorySearchTests.unknownLog(1), "group/app");
 		this.history.diagnose(HistorySearchTests.unknownLog(2), "group/app");
 		this.history.store.feedback(member.id(), Feedback.Verdict.WRONG, Category.K8S_API_UNREACHABLE, null);
-		String signature = this.history.search.clusters(null, 1).get(0).signature();
+		String signature = this.history.search.clusters(HistoryViews.Query.period(null), 1).get(0).signature();
 		String yaml = this.history.search.draftPattern(signature).orElseThrow();
 		assertThat(yaml).contains("category: k8s-api-unreachable");
 		assertThat(load(yaml, "k8s-api-unreachable", signature).category()).isEqualTo(Category.K8S_API_UNREACHABLE);

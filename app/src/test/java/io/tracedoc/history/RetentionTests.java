@@ -42,7 +42,7 @@ class RetentionTests {
 			assertThat(history.search.feedback(null, 10)).isEmpty();
 			assertThat(history.store.find(recent.id())).isPresent();
 			assertThat(history.store.log(recent.id(), 0, 10).orElseThrow().lines()).isNotEmpty();
-			assertThat(history.search.stats(null).diagnoses()).isEqualTo(1);
+			assertThat(history.search.stats(HistoryViews.Query.period(null)).diagnoses()).isEqualTo(1);
 			assertThat(history.store.enforceRetention()).isZero();
 		}
 	}
