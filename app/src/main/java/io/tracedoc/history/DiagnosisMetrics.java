@@ -1,5 +1,6 @@
 package io.tracedoc.history;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -64,7 +65,7 @@ class DiagnosisMetrics {
 				Counter.builder("tracedoc.probe.checks")
 					.description("Probe checks run for findings, by probe and outcome")
 					.tag("probe", check.probe())
-					.tag("status", check.status().name().toLowerCase(java.util.Locale.ROOT))
+					.tag("status", check.status().name().toLowerCase(Locale.ROOT))
 					.register(this.registry)
 					.increment();
 			}

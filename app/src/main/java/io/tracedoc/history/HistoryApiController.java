@@ -1,8 +1,10 @@
 package io.tracedoc.history;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.tracedoc.diagnosis.DiagnosisIds;
@@ -76,7 +78,7 @@ class HistoryApiController {
 
 	@GetMapping("/diagnoses/{id}/similar")
 	Similar similar(@PathVariable String id) {
-		return (DiagnosisIds.plausible(id) ? this.search.similar(id) : java.util.Optional.<Similar>empty())
+		return (DiagnosisIds.plausible(id) ? this.search.similar(id) : Optional.<Similar>empty())
 			.orElseThrow(() -> notFound("no diagnosis " + id));
 	}
 
@@ -110,19 +112,19 @@ class HistoryApiController {
 	@GetMapping("/clusters/{signature}")
 	Cluster cluster(@PathVariable String signature, @RequestParam(defaultValue = "20") int limit) {
 		return (SIGNATURE.matcher(signature).matches() ? this.search.cluster(signature, limit(limit))
-				: java.util.Optional.<Cluster>empty())
+				: Optional.<Cluster>empty())
 			.orElseThrow(() -> notFound("no unknown cluster " + signature));
 	}
 
 	@GetMapping(path = "/clusters/{signature}/pattern", produces = "application/yaml")
 	ResponseEntity<String> draftPattern(@PathVariable String signature) {
 		String yaml = (SIGNATURE.matcher(signature).matches() ? this.search.draftPattern(signature)
-				: java.util.Optional.<String>empty())
+				: Optional.<String>empty())
 			.orElseThrow(() -> notFound("no unknown cluster " + signature));
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.inline().filename("draft-" + signature + ".yaml").build().toString())
-			.contentType(new MediaType("application", "yaml", java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(new MediaType("application", "yaml", StandardCharsets.UTF_8))
 			.body(yaml);
 	}
 

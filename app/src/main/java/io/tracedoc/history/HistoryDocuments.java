@@ -1,10 +1,15 @@
 package io.tracedoc.history;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.tracedoc.diagnosis.Diagnosis;
@@ -28,6 +33,10 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
 import tools.jackson.databind.SerializationFeature;
@@ -150,6 +159,12 @@ final class HistoryDocuments {
 
 	static final FacetsConfig FACETS_CONFIG = facetsConfig();
 
+	/** Every diagnosis document, none of their chunks or feedback. */
+	static final Query DIAGNOSES = new TermQuery(new Term(TYPE, DIAGNOSIS_TYPE));
+
+	/** Every feedback document. */
+	static final Query FEEDBACK = new TermQuery(new Term(TYPE, FEEDBACK_TYPE));
+
 	private static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
 
 	private static final ObjectWriter JSON_WRITER = DiagnosisJson.mapper()
@@ -165,7 +180,7 @@ final class HistoryDocuments {
 	 * @return analysis of each field: keywords as they are, the rest by words
 	 */
 	static Analyzer analyzer() {
-		Map<String, Analyzer> keywords = new java.util.HashMap<>();
+		Map<String, Analyzer> keywords = new HashMap<>();
 		for (String field : KEYWORDS) {
 			keywords.put(field, new KeywordAnalyzer());
 		}
@@ -184,9 +199,9 @@ final class HistoryDocuments {
 		long born = stored.createdAt().toEpochMilli();
 		byte[] json = JSON_WRITER.writeValueAsBytes(stored);
 		Document diagnosis = diagnosisDocument(stored, json, sections, log, indexedChars);
-		return () -> new java.util.Iterator<>() {
+		return () -> new Iterator<>() {
 
-			private final java.util.Iterator<byte[]> chunks = log.chunks().iterator();
+			private final Iterator<byte[]> chunks = log.chunks().iterator();
 
 			private int index;
 
@@ -235,8 +250,8 @@ final class HistoryDocuments {
 		keyword(doc, RUNNER, runner, true);
 		keyword(doc, NAMESPACE, (runnerInfo != null) ? runnerInfo.namespace() : null, true);
 		keyword(doc, EXECUTOR, (runnerInfo != null) ? runnerInfo.executor() : null, false);
-		keyword(doc, OUTCOME, diagnosis.outcome().name().toLowerCase(java.util.Locale.ROOT), false);
-		keyword(doc, SOURCE, context.source().name().toLowerCase(java.util.Locale.ROOT), false);
+		keyword(doc, OUTCOME, diagnosis.outcome().name().toLowerCase(Locale.ROOT), false);
+		keyword(doc, SOURCE, context.source().name().toLowerCase(Locale.ROOT), false);
 		keyword(doc, REF, context.ref(), false);
 		keyword(doc, JOB, (context.jobId() != null) ? context.jobId().toString() : null, false);
 		keyword(doc, PIPELINE, (context.pipelineId() != null) ? context.pipelineId().toString() : null, false);
@@ -263,8 +278,8 @@ final class HistoryDocuments {
 		try {
 			return FACETS_CONFIG.build(doc);
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -322,8 +337,7 @@ final class HistoryDocuments {
 	}
 
 	static int[] readChunkStarts(BytesRef bytes) {
-		org.apache.lucene.store.ByteArrayDataInput in = new org.apache.lucene.store.ByteArrayDataInput(bytes.bytes,
-				bytes.offset, bytes.length);
+		ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
 		int[] starts = new int[in.readVInt()];
 		int previous = 0;
 		for (int i = 0; i < starts.length; i++) {
@@ -343,8 +357,8 @@ final class HistoryDocuments {
 				previous = start;
 			}
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		return out.toArrayCopy();
 	}

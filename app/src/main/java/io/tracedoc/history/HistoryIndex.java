@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +32,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -56,9 +56,6 @@ import org.apache.lucene.util.BytesRef;
  * covers every write that came before it.
  */
 public final class HistoryIndex implements Closeable {
-
-	private static final Query DIAGNOSES = new TermQuery(
-			new Term(HistoryDocuments.TYPE, HistoryDocuments.DIAGNOSIS_TYPE));
 
 	private final Path path;
 
@@ -246,10 +243,11 @@ public final class HistoryIndex implements Closeable {
 	int enforceRetention(Instant cutoff, long maxBytes) {
 		try {
 			refresh();
-			int deleted = read((searcher) -> searcher.count(new BooleanQuery.Builder().add(DIAGNOSES, Occur.FILTER)
-				.add(LongPoint.newRangeQuery(HistoryDocuments.BORN, Long.MIN_VALUE, cutoff.toEpochMilli() - 1),
-						Occur.FILTER)
-				.build()));
+			int deleted = read((searcher) -> searcher
+				.count(new BooleanQuery.Builder().add(HistoryDocuments.DIAGNOSES, Occur.FILTER)
+					.add(LongPoint.newRangeQuery(HistoryDocuments.BORN, Long.MIN_VALUE, cutoff.toEpochMilli() - 1),
+							Occur.FILTER)
+					.build()));
 			this.writer.deleteDocuments(
 					LongPoint.newRangeQuery(HistoryDocuments.BORN, Long.MIN_VALUE, cutoff.toEpochMilli() - 1));
 			refresh();
@@ -280,7 +278,7 @@ public final class HistoryIndex implements Closeable {
 		int deleted = 0;
 		ScoreDoc after = null;
 		while (excess > 0) {
-			TopDocs page = searcher.searchAfter(after, DIAGNOSES, 1000, oldestFirst);
+			TopDocs page = searcher.searchAfter(after, HistoryDocuments.DIAGNOSES, 1000, oldestFirst);
 			if (page.scoreDocs.length == 0) {
 				break;
 			}
@@ -346,14 +344,14 @@ public final class HistoryIndex implements Closeable {
 	}
 
 	static Document diagnosisDocument(IndexSearcher searcher, String id) throws IOException {
-		TopDocs hit = searcher.search(new BooleanQuery.Builder().add(DIAGNOSES, Occur.FILTER)
+		TopDocs hit = searcher.search(new BooleanQuery.Builder().add(HistoryDocuments.DIAGNOSES, Occur.FILTER)
 			.add(new TermQuery(new Term(HistoryDocuments.ID, id)), Occur.FILTER)
 			.build(), 1);
 		return (hit.scoreDocs.length > 0) ? searcher.storedFields().document(hit.scoreDocs[0].doc) : null;
 	}
 
 	private static int chunkOf(int[] starts, int line) {
-		int found = java.util.Arrays.binarySearch(starts, line);
+		int found = Arrays.binarySearch(starts, line);
 		return (found >= 0) ? found : Math.max(0, -found - 2);
 	}
 

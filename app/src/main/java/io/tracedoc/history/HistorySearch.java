@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +32,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
@@ -71,12 +74,6 @@ public final class HistorySearch {
 			new SortField(HistoryDocuments.CREATED, SortField.Type.LONG, true));
 
 	private static final Sort OLDEST_FIRST = new Sort(new SortField(HistoryDocuments.CREATED, SortField.Type.LONG));
-
-	private static final Query DIAGNOSES = new TermQuery(
-			new Term(HistoryDocuments.TYPE, HistoryDocuments.DIAGNOSIS_TYPE));
-
-	private static final Query FEEDBACK = new TermQuery(
-			new Term(HistoryDocuments.TYPE, HistoryDocuments.FEEDBACK_TYPE));
 
 	private final HistoryIndex index;
 
@@ -194,7 +191,7 @@ public final class HistorySearch {
 	 * @return the cluster, or empty when no unknown diagnosis has that signature
 	 */
 	public Optional<Cluster> cluster(String signature, int members) {
-		Query query = new BooleanQuery.Builder().add(DIAGNOSES, Occur.FILTER)
+		Query query = new BooleanQuery.Builder().add(HistoryDocuments.DIAGNOSES, Occur.FILTER)
 			.add(term(HistoryDocuments.SIGNATURE, signature), Occur.FILTER)
 			.build();
 		return this.index.read((searcher) -> (searcher.count(query) == 0) ? Optional.<Cluster>empty()
@@ -220,7 +217,7 @@ public final class HistorySearch {
 	 * @return the category people said most often that the cluster's failures have
 	 */
 	private Category suggestedCategory(String signature) {
-		Query corrected = new BooleanQuery.Builder().add(FEEDBACK, Occur.FILTER)
+		Query corrected = new BooleanQuery.Builder().add(HistoryDocuments.FEEDBACK, Occur.FILTER)
 			.add(term(HistoryDocuments.SIGNATURE, signature), Occur.FILTER)
 			.build();
 		return this.index.read((searcher) -> {
@@ -244,7 +241,7 @@ public final class HistorySearch {
 	 * @return feedback, newest first
 	 */
 	public List<FeedbackEntry> feedback(Feedback.Verdict verdict, int limit) {
-		BooleanQuery.Builder query = new BooleanQuery.Builder().add(FEEDBACK, Occur.FILTER);
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(HistoryDocuments.FEEDBACK, Occur.FILTER);
 		if (verdict != null) {
 			query.add(term(HistoryDocuments.VERDICT, verdict.id()), Occur.FILTER);
 		}
@@ -257,7 +254,7 @@ public final class HistorySearch {
 				Document doc = stored.document(hit.doc);
 				String correct = doc.get(HistoryDocuments.CORRECT_CATEGORY);
 				Feedback feedback = new Feedback(doc.get(HistoryDocuments.FEEDBACK_FOR),
-						Feedback.Verdict.valueOf(doc.get(HistoryDocuments.VERDICT).toUpperCase(java.util.Locale.ROOT)),
+						Feedback.Verdict.valueOf(doc.get(HistoryDocuments.VERDICT).toUpperCase(Locale.ROOT)),
 						(correct != null) ? Category.fromId(correct).orElse(null) : null,
 						doc.get(HistoryDocuments.NOTE),
 						Instant.ofEpochMilli(doc.getField(HistoryDocuments.AT).numericValue().longValue()));
@@ -280,7 +277,7 @@ public final class HistorySearch {
 
 	private void addGroup(FacetedSearcher searcher, List<SimilarGroup> groups, String kind, String key, Query members,
 			Query notItself) throws IOException {
-		Query query = new BooleanQuery.Builder().add(DIAGNOSES, Occur.FILTER)
+		Query query = new BooleanQuery.Builder().add(HistoryDocuments.DIAGNOSES, Occur.FILTER)
 			.add(members, Occur.FILTER)
 			.add(notItself, Occur.MUST_NOT)
 			.build();
@@ -326,7 +323,7 @@ public final class HistorySearch {
 		moreLikeThis.setMaxQueryTerms(25);
 		Query like = moreLikeThis.like(HistoryDocuments.SHAPE, new StringReader(shapeLines));
 		Query query = new BooleanQuery.Builder().add(like, Occur.MUST)
-			.add(DIAGNOSES, Occur.FILTER)
+			.add(HistoryDocuments.DIAGNOSES, Occur.FILTER)
 			.add(term(HistoryDocuments.CATEGORY, Category.UNKNOWN.id()), Occur.FILTER)
 			.add(term(HistoryDocuments.SIGNATURE, signature), Occur.MUST_NOT)
 			.build();
@@ -342,7 +339,7 @@ public final class HistorySearch {
 	}
 
 	private FeedbackStats feedbackStats(FacetedSearcher searcher, Instant since) throws IOException {
-		Query feedback = since(FEEDBACK, since);
+		Query feedback = since(HistoryDocuments.FEEDBACK, since);
 		Query wrong = new BooleanQuery.Builder().add(feedback, Occur.FILTER)
 			.add(term(HistoryDocuments.VERDICT, Feedback.Verdict.WRONG.id()), Occur.FILTER)
 			.build();
@@ -374,7 +371,7 @@ public final class HistorySearch {
 
 	private static List<TrendDay> trend(Facets facets) throws IOException {
 		List<FacetCount> days = new ArrayList<>(top(facets, HistoryDocuments.TREND, TREND_DAYS));
-		days.sort(java.util.Comparator.comparing(FacetCount::value));
+		days.sort(Comparator.comparing(FacetCount::value));
 		List<TrendDay> trend = new ArrayList<>();
 		for (FacetCount day : days) {
 			FacetResult categories = facets.getTopChildren(Category.values().length, HistoryDocuments.TREND,
@@ -419,7 +416,7 @@ public final class HistorySearch {
 	 * @return how many documents the collector saw: every match, counted while the facets
 	 * were collected, so no second pass counts them
 	 */
-	private static long matches(org.apache.lucene.facet.FacetsCollector collector) {
+	private static long matches(FacetsCollector collector) {
 		long total = 0;
 		for (var segment : collector.getMatchingDocs()) {
 			total += segment.totalHits();
@@ -427,14 +424,13 @@ public final class HistorySearch {
 		return total;
 	}
 
-	private static Facets facets(FacetedSearcher searcher, org.apache.lucene.facet.FacetsCollector collector)
-			throws IOException {
+	private static Facets facets(FacetedSearcher searcher, FacetsCollector collector) throws IOException {
 		SortedSetDocValuesReaderState state = searcher.facetState();
 		return (state != null) ? new SortedSetDocValuesFacetCounts(state, collector) : null;
 	}
 
 	private static Query filtered(HistoryViews.Query query) {
-		BooleanQuery.Builder builder = new BooleanQuery.Builder().add(DIAGNOSES, Occur.FILTER);
+		BooleanQuery.Builder builder = new BooleanQuery.Builder().add(HistoryDocuments.DIAGNOSES, Occur.FILTER);
 		if (query.text() != null && !query.text().isBlank()) {
 			builder.add(parse(query.text()), Occur.MUST);
 		}

@@ -38,6 +38,8 @@ final class LogSpool implements Closeable {
 
 	private int memoryBytes;
 
+	private long encodedBytes;
+
 	private Path file;
 
 	private DataOutputStream fileOut;
@@ -142,6 +144,7 @@ final class LogSpool implements Closeable {
 			this.chunkStarts = Arrays.copyOf(this.chunkStarts, this.chunks * 2);
 		}
 		this.chunkStarts[this.chunks++] = start;
+		this.encodedBytes += chunk.length;
 		try {
 			if (this.file == null && this.memoryBytes + chunk.length <= MEMORY_LIMIT) {
 				this.memory.add(chunk);

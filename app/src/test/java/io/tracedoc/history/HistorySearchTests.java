@@ -113,6 +113,16 @@ class HistorySearchTests {
 	}
 
 	@Test
+	void refusesAQueryWithMoreClausesThanLuceneAllows() {
+		this.history.diagnose(rbacLog("cicd", 1), "group/app");
+		String huge = String.join(" OR ", java.util.Collections.nCopies(1500, "word"));
+		assertThatExceptionOfType(InvalidQueryException.class).isThrownBy(() -> search(huge))
+			.withMessageContaining("too many");
+		assertThatExceptionOfType(InvalidQueryException.class)
+			.isThrownBy(() -> this.history.search.stats(LuceneDiagnosisStoreTests.query(huge)));
+	}
+
+	@Test
 	void answersAnEmptyHistory() {
 		assertThat(search("anything").total()).isZero();
 		Stats stats = this.history.search.stats(HistoryViews.Query.period(null));
