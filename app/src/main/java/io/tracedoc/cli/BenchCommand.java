@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * in tests.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures how fast tracedoc works.",
-		subcommands = { BenchParseCommand.class, BenchDiagnoseCommand.class })
+		subcommands = { BenchParseCommand.class, BenchDiagnoseCommand.class, BenchHistoryCommand.class })
 final class BenchCommand implements Callable<Integer> {
 
 	@Spec
