@@ -191,10 +191,18 @@ class DiagnosisApiControllerTests {
 		return log;
 	}
 
+	/**
+	 * Also drops why each probe did not run: each tool names its own way to give it a
+	 * cluster.
+	 */
 	private static JsonNode withoutIdAndTimings(ObjectNode diagnosis) {
 		ObjectNode copy = diagnosis.deepCopy();
 		copy.remove("id");
 		copy.remove("timings");
+		copy.get("findings").forEach((finding) -> finding.get("probes").forEach((probe) -> {
+			assertThat(probe.get("status").asString()).isEqualTo("NOT_CHECKED");
+			((ObjectNode) probe).remove("reason");
+		}));
 		return copy;
 	}
 
