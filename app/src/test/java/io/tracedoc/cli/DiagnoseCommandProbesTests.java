@@ -1,11 +1,11 @@
 package io.tracedoc.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatusBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.tracedoc.probe.TestKubeconfig;
+import io.tracedoc.probe.TestRbac;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -35,23 +35,7 @@ class DiagnoseCommandProbesTests {
 	@Test
 	void checksTheFindingAgainstTheClusterOfTheKubeconfigAndPrintsTheResultsInTheJson() throws Exception {
 		refuseEveryAccessReview();
-		this.client
-			.resource(new RoleBindingBuilder().withNewMetadata()
-				.withName("runner")
-				.withNamespace("gitlab")
-				.endMetadata()
-				.withNewRoleRef()
-				.withApiGroup("rbac.authorization.k8s.io")
-				.withKind("Role")
-				.withName("gitlab-runner")
-				.endRoleRef()
-				.addNewSubject()
-				.withKind("ServiceAccount")
-				.withName("default")
-				.withNamespace("cicd")
-				.endSubject()
-				.build())
-			.create();
+		this.client.resource(TestRbac.runnerBinding("runner", "gitlab", "default", "cicd")).create();
 		CliRun run = CliRun.of("diagnose", "--json", "--kubeconfig", kubeconfig("mock"), "--context", "mock",
 				"--probe-budget", "30s", SEED);
 		assertThat(run.exitCode()).isZero();
@@ -112,27 +96,8 @@ class DiagnoseCommandProbesTests {
 			.always();
 	}
 
-	private String kubeconfig(String context) throws Exception {
-		String yaml = """
-				apiVersion: v1
-				kind: Config
-				clusters:
-				  - name: mock
-				    cluster:
-				      server: %s
-				      insecure-skip-tls-verify: true
-				users:
-				  - name: tracedoc
-				    user:
-				      token: test-token
-				contexts:
-				  - name: %s
-				    context:
-				      cluster: mock
-				      user: tracedoc
-				current-context: %s
-				""".formatted(this.server.url("/"), context, context);
-		return Files.writeString(this.temp.resolve("kubeconfig"), yaml).toString();
+	private String kubeconfig(String context) {
+		return TestKubeconfig.write(this.temp, this.server.url("/"), context).toString();
 	}
 
 }

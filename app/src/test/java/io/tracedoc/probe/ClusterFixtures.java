@@ -20,7 +20,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfigurationBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.tracedoc.diagnosis.ProbeCheck;
 
 /**
@@ -104,21 +103,8 @@ final class ClusterFixtures {
 				// elsewhere)
 				String bindingNamespace = bound ? jobNamespace
 						: accountNamespace.equals(jobNamespace) ? "elsewhere" : accountNamespace;
-				this.cluster.create(new RoleBindingBuilder().withNewMetadata()
-					.withName(account + "-runner")
-					.withNamespace(bindingNamespace)
-					.endMetadata()
-					.withNewRoleRef()
-					.withApiGroup("rbac.authorization.k8s.io")
-					.withKind("Role")
-					.withName("gitlab-runner")
-					.endRoleRef()
-					.addNewSubject()
-					.withKind("ServiceAccount")
-					.withName(account)
-					.withNamespace(accountNamespace)
-					.endSubject()
-					.build());
+				this.cluster
+					.create(TestRbac.runnerBinding(account + "-runner", bindingNamespace, account, accountNamespace));
 			}
 			case "namespace-exists" -> {
 				if (!Boolean.FALSE.equals(observe.get("exists")) && namespace.isPresent()) {

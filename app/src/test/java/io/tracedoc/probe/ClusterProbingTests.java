@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -232,21 +231,7 @@ class ClusterProbingTests {
 
 	private static io.fabric8.kubernetes.api.model.rbac.RoleBinding binding(String namespace, String account,
 			String accountNamespace) {
-		return new RoleBindingBuilder().withNewMetadata()
-			.withName("runner")
-			.withNamespace(namespace)
-			.endMetadata()
-			.withNewRoleRef()
-			.withApiGroup("rbac.authorization.k8s.io")
-			.withKind("Role")
-			.withName("gitlab-runner")
-			.endRoleRef()
-			.addNewSubject()
-			.withKind("ServiceAccount")
-			.withName(account)
-			.withNamespace(accountNamespace)
-			.endSubject()
-			.build();
+		return TestRbac.runnerBinding("runner", namespace, account, accountNamespace);
 	}
 
 	private static JobContext api() {

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -149,21 +148,8 @@ class RbacProbesTests {
 
 	private void binding(String namespace, String name, String roleKind, String role, String subjectKind,
 			String subject, String subjectNamespace) {
-		this.cluster.create(new RoleBindingBuilder().withNewMetadata()
-			.withName(name + "-" + subject)
-			.withNamespace(namespace)
-			.endMetadata()
-			.withNewRoleRef()
-			.withApiGroup("rbac.authorization.k8s.io")
-			.withKind(roleKind)
-			.withName(role)
-			.endRoleRef()
-			.addNewSubject()
-			.withKind(subjectKind)
-			.withName(subject)
-			.withNamespace(subjectNamespace)
-			.endSubject()
-			.build());
+		this.cluster.create(TestRbac.roleBinding(name + "-" + subject, namespace, roleKind, role, subjectKind, subject,
+				subjectNamespace));
 	}
 
 }

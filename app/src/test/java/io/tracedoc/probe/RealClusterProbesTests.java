@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -188,22 +187,8 @@ class RealClusterProbesTests {
 				.endRule()
 				.build())
 			.create();
-		this.admin
-			.resource(new RoleBindingBuilder().withNewMetadata()
-				.withName("runner")
-				.withNamespace(namespace)
-				.endMetadata()
-				.withNewRoleRef()
-				.withApiGroup("rbac.authorization.k8s.io")
-				.withKind("Role")
-				.withName("runner")
-				.endRoleRef()
-				.addNewSubject()
-				.withKind("ServiceAccount")
-				.withName("runner")
-				.withNamespace(namespace.equals(this.other) ? this.jobs : namespace)
-				.endSubject()
-				.build())
+		this.admin.resource(TestRbac.roleBinding("runner", namespace, "Role", "runner", "ServiceAccount", "runner",
+				namespace.equals(this.other) ? this.jobs : namespace))
 			.create();
 	}
 

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 /**
  * Writes kubeconfig files for tests, pointing at a mock API server or a closed port.
  */
-final class TestKubeconfig {
+public final class TestKubeconfig {
 
 	private TestKubeconfig() {
 	}
@@ -19,7 +19,7 @@ final class TestKubeconfig {
 	 * @param context the name of its only context (also its current context)
 	 * @return the file
 	 */
-	static Path write(Path directory, String server, String context) {
+	public static Path write(Path directory, String server, String context) {
 		String yaml = """
 				apiVersion: v1
 				kind: Config
