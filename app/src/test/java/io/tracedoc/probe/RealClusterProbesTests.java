@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -29,19 +31,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The probes against a real cluster (kind, k3s ...): runs only when {@code KUBECONFIG} is
- * set, with the first kubeconfig it names, whose identity must be allowed to create
- * namespaces, service accounts, RBAC objects and pods ({@code TRACEDOC_IT_CONTEXT} picks
- * a context other than the current one). It creates two namespaces of its own, and
- * deletes them afterwards. README, "Live cluster probes", says how to run it.
+ * The probes against a real cluster (kind, k3s ...): runs only when
+ * {@code TRACEDOC_IT_KUBECONFIG} or else {@code KUBECONFIG} names a kubeconfig (the first
+ * file of it), whose identity must be allowed to create namespaces, service accounts,
+ * RBAC objects and pods ({@code TRACEDOC_IT_CONTEXT} picks a context other than the
+ * current one). It creates two namespaces of its own, and deletes them afterwards.
+ * README, "Live cluster probes", says how to run it.
  */
-@EnabledIfEnvironmentVariable(named = "KUBECONFIG", matches = ".+")
+@EnabledIf("aClusterIsGiven")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealClusterProbesTests {
 
@@ -63,7 +66,7 @@ class RealClusterProbesTests {
 
 	@BeforeAll
 	void createNamespacesAndTheRunnersAccount() {
-		Path kubeconfig = Path.of(System.getenv("KUBECONFIG").split(File.pathSeparator)[0]);
+		Path kubeconfig = givenKubeconfig().orElseThrow();
 		String context = System.getenv("TRACEDOC_IT_CONTEXT");
 		this.admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(context, kubeconfig.toFile()))
 			.build();
@@ -83,6 +86,18 @@ class RealClusterProbesTests {
 		ClusterTarget target = new ClusterTarget("it", kubeconfig, context, false);
 		target.check();
 		this.probing = ClusterProbing.of(target, CATALOG, Duration.ofSeconds(20), Duration.ofSeconds(10));
+	}
+
+	static boolean aClusterIsGiven() {
+		return givenKubeconfig().isPresent();
+	}
+
+	private static Optional<Path> givenKubeconfig() {
+		return Stream.of("TRACEDOC_IT_KUBECONFIG", "KUBECONFIG")
+			.map(System::getenv)
+			.filter((value) -> value != null && !value.isBlank())
+			.findFirst()
+			.map((value) -> Path.of(value.split(File.pathSeparator)[0]));
 	}
 
 	@AfterAll
