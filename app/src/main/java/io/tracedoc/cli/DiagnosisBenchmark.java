@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -256,8 +257,11 @@ final class DiagnosisBenchmark {
 		return input.length / 1e6 / Measurements.medianSeconds(1, this.iterations, work);
 	}
 
+	/** Slow baselines keep three decimals: one would print them as 0.0. */
 	private void line(String what, double megabytesPerSecond, String note) {
-		this.out.printf("  %-52s %8.1f MB/s  %s%n", what, megabytesPerSecond, note);
+		this.out.printf(Locale.ROOT,
+				(megabytesPerSecond < 10) ? "  %-52s %8.3f MB/s  %s%n" : "  %-52s %8.1f MB/s  %s%n", what,
+				megabytesPerSecond, note);
 	}
 
 }

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BenchDiagnoseCommandTests {
 
-	private static final String RATE = " +\\d+\\.\\d MB/s.*";
+	private static final String RATE = " +\\d+\\.\\d+ MB/s.*";
 
 	@Test
 	void reportsTracedocAgainstTheNaiveEngineAndHowItScales() {
