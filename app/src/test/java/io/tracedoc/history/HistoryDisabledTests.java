@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@code tracedoc.history.enabled=false}: the in-memory store keeps the latest
- * diagnoses and the history API is not there.
+ * diagnoses, and neither the history API nor links to the history page are there.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "tracedoc.history.enabled=false")
 class HistoryDisabledTests {
@@ -37,6 +37,10 @@ class HistoryDisabledTests {
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/stats")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(404);
+			HttpResponse<String> home = client.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/")).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(home.body()).contains("href=\"/patterns\"").doesNotContain("href=\"/history\"");
 		}
 	}
 

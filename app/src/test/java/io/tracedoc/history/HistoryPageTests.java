@@ -60,6 +60,16 @@ class HistoryPageTests {
 	}
 
 	@Test
+	void isAPageOfTheSiteThatDiagnosisPagesLinkTo() throws Exception {
+		StoredDiagnosis rbac = diagnose(HistorySearchTests.rbacLog("cicd", 1), null);
+		assertThat(get("/history").body()).contains("href=\"/css/tracedoc.css\"")
+			.contains("<a href=\"/history\">History</a>");
+		assertThat(get("/d/" + rbac.id()).body()).contains("<a href=\"/history\">History</a>")
+			.contains("href=\"/history?pattern=k8s-rbac-forbidden\"")
+			.contains("href=\"/api/v1/diagnoses/" + rbac.id() + "/similar\"");
+	}
+
+	@Test
 	void escapesHtmlThatALogCarries() throws Exception {
 		diagnose("ERROR: Job failed (system failure): <script>alert('owned')</script> <img src=x onerror=alert(1)>\n",
 				null);
