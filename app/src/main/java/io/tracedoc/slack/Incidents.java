@@ -1,0 +1,187 @@
+package io.tracedoc.slack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import io.tracedoc.diagnosis.Diagnosis;
+import io.tracedoc.diagnosis.Finding;
+import io.tracedoc.diagnosis.StoredDiagnosis;
+
+/**
+ * Open incidents: failures with the same cause (category and key captures) on the same
+ * runner or cluster, each until {@code window} has passed since its last failure. At most
+ * {@code max} are remembered; the one whose last failure is oldest is forgotten first, so
+ * memory stays bounded however many causes fail.
+ */
+final class Incidents {
+
+	private final Duration window;
+
+	private final int max;
+
+	private final Set<String> varyingCaptures;
+
+	private final Clock clock;
+
+	/** In order of last failure, oldest first. */
+	private final LinkedHashMap<String, Incident> open = new LinkedHashMap<>(16, 0.75f, true);
+
+	/**
+	 * @param window how long an incident stays open after its last failure
+	 * @param max incidents remembered at most
+	 * @param varyingCaptures captures that differ from job to job, left out of the key
+	 * @param clock what "now" is
+	 */
+	Incidents(Duration window, int max, Collection<String> varyingCaptures, Clock clock) {
+		this.window = window;
+		this.max = max;
+		this.varyingCaptures = Set.copyOf(varyingCaptures);
+		this.clock = clock;
+	}
+
+	/**
+	 * Counts a failure in its incident, opening one when none is open for its cause.
+	 * @param stored the failure
+	 * @return its incident; {@link Incident#count()} is this failure's number in it
+	 */
+	synchronized Joined join(StoredDiagnosis stored) {
+		Instant now = this.clock.instant();
+		forgetExpired(now);
+		String key = key(stored);
+		Incident incident = this.open.get(key);
+		if (incident == null) {
+			incident = new Incident(key, stored, now);
+			this.open.put(key, incident);
+			while (this.open.size() > this.max) {
+				Iterator<Incident> oldest = this.open.values().iterator();
+				oldest.next();
+				oldest.remove();
+			}
+		}
+		int count = incident.count(now);
+		return new Joined(incident, count);
+	}
+
+	/**
+	 * @return how many incidents are open
+	 */
+	synchronized int size() {
+		forgetExpired(this.clock.instant());
+		return this.open.size();
+	}
+
+	private void forgetExpired(Instant now) {
+		this.open.values().removeIf((incident) -> incident.last().plus(this.window).isBefore(now));
+	}
+
+	/**
+	 * The cause of a failure: category, the top finding's captures except those that
+	 * differ from job to job, and the runner or cluster. A failure nothing explains is an
+	 * incident of its own: two unknown failures need not share a cause.
+	 * @param stored a failure
+	 * @return its incident's key
+	 */
+	String key(StoredDiagnosis stored) {
+		Diagnosis diagnosis = stored.diagnosis();
+		Finding top = diagnosis.top();
+		if (top == null) {
+			return "unexplained " + stored.id();
+		}
+		Map<String, String> captures = new TreeMap<>(top.captures());
+		captures.keySet().removeAll(this.varyingCaptures);
+		String where = (stored.context().runner() != null) ? "runner=" + stored.context().runner()
+				: "cluster=" + stored.context().cluster();
+		return diagnosis.category().id() + " " + top.pattern() + " " + where + " "
+				+ captures.entrySet()
+					.stream()
+					.map((entry) -> entry.getKey() + "=" + entry.getValue())
+					.collect(Collectors.joining(" "));
+	}
+
+	/**
+	 * A failure counted in its incident.
+	 *
+	 * @param incident the incident
+	 * @param count the failure's number in it, 1 for the first
+	 */
+	record Joined(Incident incident, int count) {
+
+	}
+
+	/**
+	 * An incident: its first failure, where its message is, and how many failures it has
+	 * had. Posting to Slack holds its lock, so the first message exists before anyone
+	 * replies to it.
+	 */
+	static final class Incident {
+
+		private final String key;
+
+		private final StoredDiagnosis first;
+
+		private final Instant since;
+
+		private Instant last;
+
+		private int count;
+
+		private String channel;
+
+		private String ts;
+
+		Incident(String key, StoredDiagnosis first, Instant since) {
+			this.key = key;
+			this.first = first;
+			this.since = since;
+			this.last = since;
+		}
+
+		synchronized int count(Instant now) {
+			this.last = now;
+			return ++this.count;
+		}
+
+		synchronized Instant last() {
+			return this.last;
+		}
+
+		synchronized int failures() {
+			return this.count;
+		}
+
+		String key() {
+			return this.key;
+		}
+
+		StoredDiagnosis first() {
+			return this.first;
+		}
+
+		Instant since() {
+			return this.since;
+		}
+
+		synchronized String channel() {
+			return this.channel;
+		}
+
+		synchronized String ts() {
+			return this.ts;
+		}
+
+		synchronized void posted(String channel, String ts) {
+			this.channel = channel;
+			this.ts = ts;
+		}
+
+	}
+
+}
