@@ -13,7 +13,9 @@ import java.util.stream.Collectors;
 
 import io.tracedoc.diagnosis.Diagnosis;
 import io.tracedoc.diagnosis.Finding;
+import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.StoredDiagnosis;
+import io.tracedoc.pattern.Category;
 
 /**
  * Open incidents: failures with the same cause (category and key captures) on the same
@@ -22,6 +24,9 @@ import io.tracedoc.diagnosis.StoredDiagnosis;
  * memory stays bounded however many causes fail.
  */
 final class Incidents {
+
+	/** The taxonomy's group of causes in the job's own script. */
+	private static final String OWN_SCRIPT = Category.SCRIPT_FAILURE.group();
 
 	private final Duration window;
 
@@ -84,7 +89,8 @@ final class Incidents {
 
 	/**
 	 * The cause of a failure: category, the top finding's captures except those that
-	 * differ from job to job, and the runner or cluster. A failure nothing explains is an
+	 * differ from job to job, and the runner or cluster; for a failure in the job's own
+	 * script also the project and the job's name. A failure nothing explains is an
 	 * incident of its own: two unknown failures need not share a cause.
 	 * @param stored a failure
 	 * @return its incident's key
@@ -97,8 +103,12 @@ final class Incidents {
 		}
 		Map<String, String> captures = new TreeMap<>(top.captures());
 		captures.keySet().removeAll(this.varyingCaptures);
-		String where = (stored.context().runner() != null) ? "runner=" + stored.context().runner()
-				: "cluster=" + stored.context().cluster();
+		JobContext job = stored.context();
+		String where = (job.runner() != null) ? "runner=" + job.runner() : "cluster=" + job.cluster();
+		if (OWN_SCRIPT.equals(diagnosis.category().group())) {
+			// a job's own script failing is that job's problem, not the runner's
+			where += " project=" + job.projectPath() + " job=" + job.jobName();
+		}
 		return diagnosis.category().id() + " " + top.pattern() + " " + where + " "
 				+ captures.entrySet()
 					.stream()
