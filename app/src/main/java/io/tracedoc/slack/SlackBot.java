@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
 import com.slack.api.model.File;
@@ -37,6 +38,7 @@ import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.history.Feedback;
 import io.tracedoc.history.LuceneDiagnosisStore;
 import io.tracedoc.pattern.Category;
+import io.tracedoc.system.Problems;
 
 /**
  * The bot's answers. Requests are verified and acknowledged by {@link SlackController}
@@ -250,16 +252,13 @@ class SlackBot {
 		else {
 			switch (input.kind()) {
 				case JOB_URL -> {
-					if (!this.intake.gitlabConfigured()) {
-						return this.messages.sentence("No GitLab token is configured, so tracedoc cannot fetch job "
-								+ "logs from GitLab. Paste the log or attach its file instead.");
-					}
+					// without a GitLab token this says so
 					stored = this.intake.diagnoseJob(input.value(), JobContext.Source.SLACK);
 				}
 				case DIAGNOSIS -> {
 					Optional<StoredDiagnosis> found = this.diagnoses.find(input.value());
 					if (found.isEmpty()) {
-						return unknown(input.value());
+						throw unknown(input.value());
 					}
 					stored = found.get();
 				}
@@ -290,7 +289,7 @@ class SlackBot {
 	private SlackMessages.Message reprobe(String id) {
 		Optional<StoredDiagnosis> found = this.diagnoses.find(id);
 		if (found.isEmpty()) {
-			return unknown(id);
+			throw unknown(id);
 		}
 		StoredDiagnosis stored = found.get();
 		Diagnosis probed = this.probing.confirm(stored.diagnosis(), stored.context());
@@ -300,7 +299,7 @@ class SlackBot {
 	private SlackMessages.Message evidence(String id) {
 		Optional<StoredDiagnosis> found = this.diagnoses.find(id);
 		if (found.isEmpty()) {
-			return unknown(id);
+			throw unknown(id);
 		}
 		Diagnosis diagnosis = found.get().diagnosis();
 		Finding top = diagnosis.top();
@@ -329,12 +328,13 @@ class SlackBot {
 	private SlackMessages.Message wrong(String id, String user) {
 		LuceneDiagnosisStore store = this.history.getIfAvailable();
 		if (store == null) {
-			return this.messages.sentence("History is off (tracedoc.history.enabled=false), so tracedoc cannot "
-					+ "record that this diagnosis is wrong.");
+			throw Problems.of(HttpStatus.NOT_IMPLEMENTED, "History is off",
+					"History is off (tracedoc.history.enabled=false), so tracedoc cannot record that this "
+							+ "diagnosis is wrong.");
 		}
 		Optional<Feedback> feedback = store.feedback(id, Feedback.Verdict.WRONG, null, note(user));
 		if (feedback.isEmpty()) {
-			return unknown(id);
+			throw unknown(id);
 		}
 		return this.messages.askCategory(id);
 	}
@@ -345,10 +345,11 @@ class SlackBot {
 		Optional<Category> category = Category.fromId(selected);
 		LuceneDiagnosisStore store = this.history.getIfAvailable();
 		if (id == null || category.isEmpty() || store == null) {
-			return this.messages.sentence("tracedoc could not read that choice: press \"Wrong diagnosis\" again.");
+			throw Problems.of(HttpStatus.BAD_REQUEST, "Choice not understood",
+					"tracedoc could not read that choice: press \"Wrong diagnosis\" again.");
 		}
 		if (store.feedback(id, Feedback.Verdict.WRONG, category.get(), note(user)).isEmpty()) {
-			return unknown(id);
+			throw unknown(id);
 		}
 		return this.messages.sentence("Thank you: recorded that diagnosis " + id + " should have been "
 				+ category.get().id() + ". It counts in the history's accuracy and helps the next pattern.");
@@ -358,8 +359,8 @@ class SlackBot {
 		return "from Slack" + ((user != null && user.matches("[A-Z0-9]{1,20}")) ? " by " + user : "");
 	}
 
-	private SlackMessages.Message unknown(String id) {
-		return this.messages.sentence("tracedoc has no diagnosis " + id
+	private static ErrorResponseException unknown(String id) {
+		return Problems.of(HttpStatus.NOT_FOUND, "Diagnosis not found", "tracedoc has no diagnosis " + id
 				+ ": the id is mistyped, or the diagnosis was removed from the history.");
 	}
 

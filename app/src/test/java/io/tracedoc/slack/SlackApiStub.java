@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ final class SlackApiStub {
 			.willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"" + TS + "\"}")));
 		slack.stubFor(post(urlEqualTo("/api/chat.update"))
 			.willReturn(okJson("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"" + TS + "\"}")));
-		slack.stubFor(post(urlPathEqualTo("/respond")).willReturn(aResponse().withStatus(200).withBody("ok")));
+		slack.stubFor(post(urlPathMatching("/respond/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
 	}
 
 	static SlackClient client(WireMockExtension slack) {
@@ -55,10 +56,11 @@ final class SlackApiStub {
 
 	/**
 	 * @param slack the stub
-	 * @return the JSON bodies posted to response URLs, in the order they came
+	 * @param name the response URL's name
+	 * @return the JSON bodies posted to {@code /respond/{name}}, in the order they came
 	 */
-	static List<String> responses(WireMockExtension slack) {
-		return slack.findAll(postRequestedFor(urlPathEqualTo("/respond")))
+	static List<String> responses(WireMockExtension slack, String name) {
+		return slack.findAll(postRequestedFor(urlPathEqualTo("/respond/" + name)))
 			.stream()
 			.map((request) -> request.getBodyAsString())
 			.toList();
