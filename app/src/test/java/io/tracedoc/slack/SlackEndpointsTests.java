@@ -140,6 +140,21 @@ class SlackEndpointsTests {
 	}
 
 	@Test
+	void neverShowsSecretsFromTheLog() throws Exception {
+		String log = SlackTestData.secretsForbiddenLog()
+			.replace("Preparing environment", "export GITLAB_TOKEN=glpat-AbCdEfGhIjKlMnOpQrSt\nPreparing environment")
+			.replace("for more information", "for more information glpat-ZyXwVuTsRqPoNmLkJiHg");
+		send("/slack/commands", FORM, command("secret", log));
+		String answer = awaitResponse("secret");
+		assertThat(answer).contains("k8s-rbac-forbidden", "glpat-[REDACTED]")
+			.doesNotContain("AbCdEfGhIjKlMnOpQrSt", "ZyXwVuTsRqPoNmLkJiHg");
+		String id = answer.replaceAll("(?s).*tracedoc-evidence\",\"value\":\"([a-z2-9]{12})\".*", "$1");
+		send("/slack/interactions", FORM, action("secret-evidence", SlackMessages.EVIDENCE, id, null, null));
+		assertThat(awaitResponse("secret-evidence")).contains("GITLAB_TOKEN\\u003d[REDACTED]")
+			.doesNotContain("AbCdEfGhIjKlMnOpQrSt", "ZyXwVuTsRqPoNmLkJiHg");
+	}
+
+	@Test
 	void diagnosesJobUrlThroughGitLab() throws Exception {
 		send("/slack/commands", FORM, command("job", "<" + JOB_URL + ">"));
 		assertThat(awaitResponse("job")).contains("k8s-rbac-forbidden", JOB_URL);
