@@ -80,7 +80,7 @@ class IncidentNotifier {
 				String ts = incident.ts();
 				if (ts == null) {
 					ts = this.slack.post(this.channel, null, parent(incident));
-					incident.posted(this.channel, ts);
+					incident.posted(ts);
 					if (joined.count() == 1) {
 						return;
 					}

@@ -63,7 +63,7 @@ final class Incidents {
 		String key = key(stored);
 		Incident incident = this.open.get(key);
 		if (incident == null) {
-			incident = new Incident(key, stored, now);
+			incident = new Incident(stored, now);
 			this.open.put(key, incident);
 			while (this.open.size() > this.max) {
 				Iterator<Incident> oldest = this.open.values().iterator();
@@ -128,12 +128,13 @@ final class Incidents {
 
 	/**
 	 * An incident: its first failure, where its message is, and how many failures it has
-	 * had. Posting to Slack holds its lock, so the first message exists before anyone
-	 * replies to it.
+	 * had. Posting to Slack holds its monitor, so the first message exists before anyone
+	 * replies to it; counting a failure does not wait for Slack.
 	 */
 	static final class Incident {
 
-		private final String key;
+		/** Guards the counters; the incident's own monitor is held while posting. */
+		private final Object state = new Object();
 
 		private final StoredDiagnosis first;
 
@@ -143,32 +144,31 @@ final class Incidents {
 
 		private int count;
 
-		private String channel;
-
 		private String ts;
 
-		Incident(String key, StoredDiagnosis first, Instant since) {
-			this.key = key;
+		Incident(StoredDiagnosis first, Instant since) {
 			this.first = first;
 			this.since = since;
 			this.last = since;
 		}
 
-		synchronized int count(Instant now) {
-			this.last = now;
-			return ++this.count;
+		int count(Instant now) {
+			synchronized (this.state) {
+				this.last = now;
+				return ++this.count;
+			}
 		}
 
-		synchronized Instant last() {
-			return this.last;
+		Instant last() {
+			synchronized (this.state) {
+				return this.last;
+			}
 		}
 
-		synchronized int failures() {
-			return this.count;
-		}
-
-		String key() {
-			return this.key;
+		int failures() {
+			synchronized (this.state) {
+				return this.count;
+			}
 		}
 
 		StoredDiagnosis first() {
@@ -179,17 +179,16 @@ final class Incidents {
 			return this.since;
 		}
 
-		synchronized String channel() {
-			return this.channel;
+		String ts() {
+			synchronized (this.state) {
+				return this.ts;
+			}
 		}
 
-		synchronized String ts() {
-			return this.ts;
-		}
-
-		synchronized void posted(String channel, String ts) {
-			this.channel = channel;
-			this.ts = ts;
+		void posted(String ts) {
+			synchronized (this.state) {
+				this.ts = ts;
+			}
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -141,7 +142,10 @@ class SlackMessagesTests {
 
 	/** The message as Slack receives it, readable. */
 	static String json(SlackMessages.Message message) {
-		Map<String, Object> payload = Map.of("text", message.text(), "blocks", message.blocks());
+		// in a fixed order: Map.of's order changes from one JVM to the next
+		Map<String, Object> payload = new LinkedHashMap<>();
+		payload.put("text", message.text());
+		payload.put("blocks", message.blocks());
 		return new GsonBuilder().setPrettyPrinting()
 			.disableHtmlEscaping()
 			.create()
