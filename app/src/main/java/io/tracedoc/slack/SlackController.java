@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonElement;
@@ -44,6 +45,8 @@ class SlackController {
 	/** The largest request read: Slack's own payloads stay far below it. */
 	static final int MAX_BODY_BYTES = 1024 * 1024;
 
+	private static final Pattern SSL_CHECK = Pattern.compile("(^|&)ssl_check=1(&|$)");
+
 	private final ObjectProvider<SlackRequestVerifier> verifier;
 
 	private final ObjectProvider<SlackBot> bot;
@@ -60,14 +63,19 @@ class SlackController {
 	}
 
 	@PostMapping(path = "/commands", produces = MediaType.APPLICATION_JSON_VALUE)
-	Map<String, String> command(HttpServletRequest request) throws IOException {
+	ResponseEntity<Map<String, String>> command(HttpServletRequest request) throws IOException {
 		String body = verified(request);
+		// Slack checks the certificate of a slash command's URL now and then; it wants a
+		// 200
+		if (SSL_CHECK.matcher(body).find()) {
+			return ResponseEntity.ok().build();
+		}
 		SlashCommandPayload command = this.commands.parse(body);
 		if (command.getResponseUrl() == null) {
 			throw malformed();
 		}
 		String ack = this.bot.getObject().command(command.getText(), command.getResponseUrl());
-		return Map.of("response_type", "ephemeral", "text", Mrkdwn.escape(ack));
+		return ResponseEntity.ok(Map.of("response_type", "ephemeral", "text", Mrkdwn.escape(ack)));
 	}
 
 	@PostMapping(path = "/events", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -292,6 +292,15 @@ class SlackEndpointsTests {
 	}
 
 	@Test
+	void answersSslCheckWithoutDoingAnything() throws Exception {
+		long tasks = this.slackWorkers.getTaskCount();
+		HttpResponse<String> response = send("/slack/commands", FORM, "ssl_check=1&token=x");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEmpty();
+		assertThat(this.slackWorkers.getTaskCount()).isEqualTo(tasks);
+	}
+
+	@Test
 	void refusesRequestLargerThanSlackSends() throws Exception {
 		String body = "text=" + "x".repeat(SlackController.MAX_BODY_BYTES);
 		assertThat(send("/slack/commands", FORM, body).statusCode()).isEqualTo(413);
