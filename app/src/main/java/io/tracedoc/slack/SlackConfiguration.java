@@ -11,9 +11,13 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import io.tracedoc.diagnosis.DiagnosisService;
@@ -23,12 +27,12 @@ import io.tracedoc.diagnosis.Probing;
 import io.tracedoc.history.LuceneDiagnosisStore;
 
 /**
- * The Slack bot's beans, present once {@code tracedoc.slack.bot-token} is set
- * ({@link SlackProperties} refuses a token without a signing secret). Without them
- * {@link SlackController} answers 404 and says how to turn the bot on.
+ * The Slack bot's beans, present once {@code tracedoc.slack.bot-token} is set to
+ * something ({@link SlackProperties} refuses a token without a signing secret). Without
+ * them {@link SlackController} answers 404 and says how to turn the bot on.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(prefix = "tracedoc.slack", name = "bot-token")
+@Conditional(SlackConfiguration.BotConfigured.class)
 class SlackConfiguration {
 
 	/** Where Slack serves attached files from: the bot token is sent nowhere else. */
@@ -86,6 +90,22 @@ class SlackConfiguration {
 				properties.varyingCaptures(), Clock.systemUTC());
 		return new IncidentNotifier(properties.notifies() ? properties.notificationChannel() : null, client, messages,
 				incidents, slackWorkers);
+	}
+
+	/**
+	 * Matches when the bot token is set and not blank: an empty environment variable
+	 * leaves the bot off.
+	 */
+	static class BotConfigured implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return Binder.get(context.getEnvironment())
+				.bind("tracedoc.slack.bot-token", String.class)
+				.map((token) -> !token.isBlank())
+				.orElse(false);
+		}
+
 	}
 
 }

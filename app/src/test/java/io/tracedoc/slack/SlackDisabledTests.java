@@ -28,8 +28,12 @@ class SlackDisabledTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/slack/commands", "/slack/events", "/slack/interactions" })
 	void answersNotFoundWithProblemDetailWhenNotConfigured(String path) throws Exception {
+		assertNotConfigured(this.port, path);
+	}
+
+	static void assertNotConfigured(int port, String path) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("text=x"))
 				.build(), HttpResponse.BodyHandlers.ofString());
