@@ -2,7 +2,10 @@ package io.tracedoc.slack;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +27,11 @@ record SlackInput(Kind kind, String value) {
 	private static final Pattern LABELLED_LINK = Pattern.compile("<((?:https?|mailto):[^<>|]*)\\|([^<>]*)>");
 
 	private static final Pattern LINK = Pattern.compile("<((?:https?|mailto):[^<>|]*)>");
+
+	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?)]+$");
+
+	/** A message this short that holds one link is a question about it, not a log. */
+	private static final int MAX_QUESTION_LINES = 3;
 
 	private static final Pattern FENCE = Pattern.compile("^```\\n?|\\n?```$");
 
@@ -53,20 +61,48 @@ record SlackInput(Kind kind, String value) {
 		if (plain.isEmpty()) {
 			return new SlackInput(Kind.NOTHING, "");
 		}
-		if (plain.chars().noneMatch(Character::isWhitespace)) {
-			if (DiagnosisIds.plausible(plain)) {
-				return new SlackInput(Kind.DIAGNOSIS, plain);
-			}
-			String permalinkId = permalinkId(plain);
-			if (permalinkId != null) {
-				return new SlackInput(Kind.DIAGNOSIS, permalinkId);
-			}
-			String lower = plain.toLowerCase(Locale.ROOT);
-			if ((lower.startsWith("https://") || lower.startsWith("http://")) && plain.contains("/-/jobs/")) {
-				return new SlackInput(Kind.JOB_URL, plain);
+		SlackInput reference = reference(plain);
+		if (reference != null) {
+			return reference;
+		}
+		// a question around one link ("@tracedoc why did <job URL> fail?") is about that
+		// link
+		if (plain.lines().count() <= MAX_QUESTION_LINES) {
+			// only links: a bare word of twelve letters may be an ordinary word
+			List<SlackInput> references = Arrays.stream(plain.split("\\s+"))
+				.map((word) -> TRAILING_PUNCTUATION.matcher(word).replaceAll(""))
+				.filter((word) -> word.regionMatches(true, 0, "http", 0, 4))
+				.map(SlackInput::reference)
+				.filter(Objects::nonNull)
+				.distinct()
+				.toList();
+			if (references.size() == 1) {
+				return references.get(0);
 			}
 		}
 		return new SlackInput(Kind.LOG, FENCE.matcher(plain).replaceAll(""));
+	}
+
+	/**
+	 * @return a job URL, a diagnosis id or a permalink, or {@code null} when the word is
+	 * none of them
+	 */
+	private static SlackInput reference(String word) {
+		if (word.isEmpty() || word.chars().anyMatch(Character::isWhitespace)) {
+			return null;
+		}
+		if (DiagnosisIds.plausible(word)) {
+			return new SlackInput(Kind.DIAGNOSIS, word);
+		}
+		String permalinkId = permalinkId(word);
+		if (permalinkId != null) {
+			return new SlackInput(Kind.DIAGNOSIS, permalinkId);
+		}
+		String lower = word.toLowerCase(Locale.ROOT);
+		if ((lower.startsWith("https://") || lower.startsWith("http://")) && word.contains("/-/jobs/")) {
+			return new SlackInput(Kind.JOB_URL, word);
+		}
+		return null;
 	}
 
 	/** Slack's wrapping undone: mentions dropped, links unwrapped, entities decoded. */

@@ -41,6 +41,24 @@ class SlackInputTests {
 	}
 
 	@Test
+	void takesQuestionAroundOneLinkAsThatLink() {
+		String url = "https://gitlab.example.com/group/project/-/jobs/42";
+		assertThat(SlackInput.of("<@U024BE7LH> why did <" + url + "> fail?"))
+			.isEqualTo(new SlackInput(SlackInput.Kind.JOB_URL, url));
+		assertThat(SlackInput.of("see <https://tracedoc.example.com/d/abcdefghjk23>."))
+			.isEqualTo(new SlackInput(SlackInput.Kind.DIAGNOSIS, "abcdefghjk23"));
+	}
+
+	@Test
+	void takesTextWithSeveralLinksOrManyLinesOrBareIdLikeWordsAsLog() {
+		String url = "https://gitlab.example.com/group/project/-/jobs/";
+		assertThat(SlackInput.of("compare " + url + "42 and " + url + "43").kind()).isEqualTo(SlackInput.Kind.LOG);
+		assertThat(SlackInput.of("$ git fetch\nfatal: " + url + "42\nline 3\nERROR: Job failed").kind())
+			.isEqualTo(SlackInput.Kind.LOG);
+		assertThat(SlackInput.of("transparency matters").kind()).isEqualTo(SlackInput.Kind.LOG);
+	}
+
+	@Test
 	void findsNothingInBlankTextOrMentionAlone() {
 		assertThat(SlackInput.of(null).kind()).isEqualTo(SlackInput.Kind.NOTHING);
 		assertThat(SlackInput.of("  ").kind()).isEqualTo(SlackInput.Kind.NOTHING);
