@@ -181,7 +181,6 @@ class IncidentNotifierTests {
 				JobContext.of(JobContext.Source.API))));
 		notifier.diagnosed(new DiagnosisCompleted(
 				SlackTestData.stored(id(2), "$ make\nJob succeeded\n", SlackTestData.webhook("k8s-runner-prod", 2))));
-		notifier("C1", 1000);
 		notifier(null, 1000).diagnosed(new DiagnosisCompleted(secretsForbidden(id(3), "k8s-runner-prod", 3)));
 		drain();
 		assertThat(SlackApiStub.calls(slack, "chat.postMessage")).isEmpty();
