@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * invalid UTF-8 and stray control characters included: the engine reads any bytes.
  */
 @Component
-class LogIntake {
+public class LogIntake {
 
 	/** How much of a log is looked at to tell text from something else. */
 	static final int SNIFF_BYTES = 8192;
@@ -43,7 +43,7 @@ class LogIntake {
 	 * @throws org.springframework.web.ErrorResponseException when it is no job log
 	 * @throws LogTooLargeException when it exceeds the limit
 	 */
-	StoredDiagnosis diagnose(InputStream log, JobContext context) throws IOException {
+	public StoredDiagnosis diagnose(InputStream log, JobContext context) throws IOException {
 		BufferedInputStream in = new BufferedInputStream(log, SNIFF_BYTES);
 		in.mark(SNIFF_BYTES);
 		byte[] head = in.readNBytes(SNIFF_BYTES);
@@ -55,7 +55,7 @@ class LogIntake {
 	/**
 	 * @return {@code true} when job URLs can be fetched
 	 */
-	boolean gitlabConfigured() {
+	public boolean gitlabConfigured() {
 		return this.gitlab.configured();
 	}
 
@@ -65,7 +65,7 @@ class LogIntake {
 	 * @return the stored diagnosis of the job's log
 	 * @throws IOException when reading the log fails
 	 */
-	StoredDiagnosis diagnoseJob(String jobUrl, JobContext.Source source) throws IOException {
+	public StoredDiagnosis diagnoseJob(String jobUrl, JobContext.Source source) throws IOException {
 		if (!this.gitlab.configured()) {
 			throw Problems.of(HttpStatus.NOT_IMPLEMENTED, "GitLab not configured",
 					"No GitLab token is configured, so tracedoc cannot fetch job logs from GitLab. "

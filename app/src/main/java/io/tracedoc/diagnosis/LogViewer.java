@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * the store, however long the log.
  */
 @Component
-class LogViewer {
+public class LogViewer {
 
 	/** The most lines one request may ask for. */
 	static final int MAX_COUNT = 10_000;
@@ -56,6 +56,22 @@ class LogViewer {
 			page = this.diagnoses.log(id, Math.max(0, page.get().totalLines() - size), size);
 		}
 		return page.map((found) -> window(found, size, marked));
+	}
+
+	/**
+	 * @param id a permalink id
+	 * @param line a line number as the job page shows it
+	 * @param context how many lines to show before and after it
+	 * @return the lines around it, or empty when the id or the line is unknown
+	 */
+	public Optional<DiagnosisStore.LogPage> around(String id, int line, int context) {
+		int lines = Math.max(0, Math.min(MAX_COUNT / 2 - 1, context));
+		OptionalInt index = indexOfLine(id, line);
+		if (index.isEmpty()) {
+			return Optional.empty();
+		}
+		int from = Math.max(0, index.getAsInt() - lines);
+		return this.diagnoses.log(id, from, index.getAsInt() - from + lines + 1);
 	}
 
 	/**

@@ -47,6 +47,9 @@ class WebSecurityConfiguration {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.addFilterBefore(uploads, CsrfFilter.class)
 			.csrf((csrf) -> csrf.csrfTokenRepository(tokens).ignoringRequestMatchers("/api/**"))
+			// Slack's callbacks carry Slack's signature instead of a token
+			// (io.tracedoc.slack)
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/slack/**"))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(WebSecurityConfiguration::formRefused))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))

@@ -137,6 +137,18 @@ class LogViewerTests {
 		assertThat(this.viewer.window("../etc/passwd", null, 3, null, Set.of())).isEmpty();
 	}
 
+	@Test
+	void showsLinesAroundALineByItsNumber() throws IOException {
+		String id = store("k8s-17-user-sections-collapsed.log");
+		DiagnosisStore.LogPage page = this.viewer.around(id, 20, 3).orElseThrow();
+		assertThat(page.lines()).hasSize(7);
+		assertThat(page.lines().get(3).number()).isEqualTo(20);
+		DiagnosisStore.LogPage start = this.viewer.around(id, 1, 3).orElseThrow();
+		assertThat(start.fromIndex()).isZero();
+		assertThat(start.lines()).hasSize(4);
+		assertThat(this.viewer.around("zzzzzzzzzzzz", 20, 3)).isEmpty();
+	}
+
 	private String store(String example) throws IOException {
 		return this.diagnoses
 			.diagnose(new ByteArrayInputStream(TestDiagnoses.example(example)), JobContext.of(JobContext.Source.PASTE))
