@@ -47,6 +47,11 @@ class SlackController {
 
 	private static final Pattern SSL_CHECK = Pattern.compile("(^|&)ssl_check=1(&|$)");
 
+	/** Slack retries an event three times within minutes; far more arrive in between. */
+	private static final int REMEMBERED_EVENTS = 10_000;
+
+	private final DeliveredEvents delivered = new DeliveredEvents(REMEMBERED_EVENTS);
+
 	private final ObjectProvider<SlackRequestVerifier> verifier;
 
 	private final ObjectProvider<SlackBot> bot;
@@ -90,9 +95,8 @@ class SlackController {
 			}
 			return ResponseEntity.ok(Map.of("challenge", challenge));
 		}
-		// Slack retries an event it thinks went unanswered; the first delivery is being
-		// answered
-		if (request.getHeader("X-Slack-Retry-Num") != null) {
+		// Slack retries an event it thinks went unanswered: answer each event once
+		if (!this.delivered.firstDelivery(string(payload, "event_id"))) {
 			return ResponseEntity.ok().build();
 		}
 		JsonElement event = payload.get("event");

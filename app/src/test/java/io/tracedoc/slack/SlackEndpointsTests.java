@@ -232,13 +232,23 @@ class SlackEndpointsTests {
 	}
 
 	@Test
-	void ignoresRetriedEventsAndBotMessages() throws Exception {
-		long tasks = this.slackWorkers.getTaskCount();
+	void answersEachEventOnceWhateverSlackRetriesAndNeverABot() throws Exception {
 		String now = Long.toString(Instant.now().getEpochSecond());
-		String retried = mention("CRETRY", "1700000006.000100", null, "<@U0BOT> " + JOB_URL, "");
-		HttpResponse<String> response = send("/slack/events", "application/json", retried, now,
-				sign(SECRET, now, retried), "X-Slack-Retry-Num", "1");
-		assertThat(response.statusCode()).isEqualTo(200);
+		String answered = mention("CRETRY", "1700000006.000100", null, "<@U0BOT> " + JOB_URL, "");
+		long tasks = this.slackWorkers.getTaskCount();
+		assertThat(send("/slack/events", "application/json", answered).statusCode()).isEqualTo(200);
+		assertThat(this.slackWorkers.getTaskCount()).isEqualTo(tasks + 1);
+		HttpResponse<String> retry = send("/slack/events", "application/json", answered, now,
+				sign(SECRET, now, answered), "X-Slack-Retry-Num", "1");
+		assertThat(retry.statusCode()).isEqualTo(200);
+		assertThat(this.slackWorkers.getTaskCount()).isEqualTo(tasks + 1);
+
+		String firstLost = mention("CRETRY", "1700000006.000200", null, "<@U0BOT> " + JOB_URL, "");
+		assertThat(send("/slack/events", "application/json", firstLost, now, sign(SECRET, now, firstLost),
+				"X-Slack-Retry-Num", "2")
+			.statusCode()).isEqualTo(200);
+		assertThat(this.slackWorkers.getTaskCount()).isEqualTo(tasks + 2);
+		tasks = this.slackWorkers.getTaskCount();
 		String fromBot = mention("CBOT", "1700000007.000100", null, "<@U0BOT> " + JOB_URL, ",\"bot_id\":\"B1\"");
 		assertThat(send("/slack/events", "application/json", fromBot).statusCode()).isEqualTo(200);
 		assertThat(this.slackWorkers.getTaskCount()).isEqualTo(tasks);
