@@ -47,6 +47,9 @@ class WebSecurityConfiguration {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.addFilterBefore(uploads, CsrfFilter.class)
 			.csrf((csrf) -> csrf.csrfTokenRepository(tokens).ignoringRequestMatchers("/api/**"))
+			// GitLab's webhook proves itself with its secret token header, never with a
+			// cookie
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/hooks/gitlab"))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(WebSecurityConfiguration::formRefused))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
