@@ -63,6 +63,10 @@ class GitLabWebhookController {
 			.orElseThrow(() -> Problems.of(HttpStatus.UNAUTHORIZED, "Wrong webhook token",
 					"The X-Gitlab-Token header is missing or is not the secret token of a configured GitLab "
 							+ "instance; nothing was processed."));
+		if (queue.full()) {
+			// before reading the body: a full queue is answered as fast as can be
+			return queueFull(queue);
+		}
 		Announced announced;
 		try {
 			announced = WebhookEvents.read(body(request), instance, Instant.now());
@@ -83,19 +87,24 @@ class GitLabWebhookController {
 			full |= offer == Offer.FULL;
 		}
 		if (full) {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-					"tracedoc's queue of failed jobs is full (tracedoc.gitlab.queue.capacity = " + queue.capacity()
-							+ "); send the event again later.");
-			problem.setTitle("Queue full");
-			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-				.header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
-				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-				.body(problem);
+			return queueFull(queue);
 		}
 		if (accepted.isEmpty()) {
 			return ResponseEntity.ok(answer("duplicate", "these jobs were already received", List.of()));
 		}
 		return ResponseEntity.accepted().body(answer("accepted", "queued for diagnosis", accepted));
+	}
+
+	/** GitLab sends the event again later: its retries are the overflow. */
+	private static ResponseEntity<Object> queueFull(WebhookJournal queue) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				"tracedoc's queue of failed jobs is full (tracedoc.gitlab.queue.capacity = " + queue.capacity()
+						+ "); send the event again later.");
+		problem.setTitle("Queue full");
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	private String body(HttpServletRequest request) throws IOException {

@@ -1,8 +1,10 @@
 package io.tracedoc.gitlab;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import io.tracedoc.gitlab.GitLabInstances.GitLabInstance;
 import org.gitlab4j.api.models.Build;
@@ -35,12 +37,19 @@ final class WebhookEvents {
 	static Announced read(String body, GitLabInstance instance, Instant receivedAt) {
 		Event event;
 		try {
-			event = json.unmarshal(Event.class, body);
+			JsonNode tree = json.getObjectMapper().readTree(body);
+			if (tree == null || !tree.isObject() || !tree.hasNonNull("object_kind")) {
+				throw new IllegalArgumentException("The body is not a GitLab webhook event: it has no object_kind.");
+			}
+			event = json.unmarshal(Event.class, tree);
 		}
 		catch (InvalidTypeIdException ex) {
 			return Announced.ignored("tracedoc acts on job and pipeline events only");
 		}
-		catch (java.io.IOException | RuntimeException ex) {
+		catch (IllegalArgumentException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
 			throw new IllegalArgumentException("The body is not a GitLab webhook event in JSON.", ex);
 		}
 		if (event instanceof BuildEvent job) {

@@ -215,6 +215,13 @@ final class WebhookJournal {
 	}
 
 	/**
+	 * @return {@code true} when no more jobs may wait
+	 */
+	synchronized boolean full() {
+		return this.waiting.size() >= this.capacity;
+	}
+
+	/**
 	 * @return how many jobs may wait
 	 */
 	int capacity() {
