@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import io.tracedoc.gitlab.GitLabInstances.GitLabInstance;
@@ -43,6 +45,9 @@ public final class WebhookBenchmark {
 			  "namespace": "gitlab-org", "path_with_namespace": "gitlab-org/gitlab-test", "default_branch": "master"},
 			 "environment": null}
 			""";
+
+	/** Concurrent deliveries of the parallel measurement. */
+	private static final int SENDERS = 8;
 
 	private WebhookBenchmark() {
 	}
@@ -91,8 +96,21 @@ public final class WebhookBenchmark {
 		}
 		double duplicate = seconds(started);
 		report(out, "redelivered: reading + duplicate lookup, nothing written", events, duplicate);
-		out.printf("%nthe durable write costs %.2f ms per event: %.1fx the time of reading it%n",
-				(accept - parse) * 1000 / events, (accept - parse) / parse);
+		delete(directory.resolve("queue"));
+		WebhookJournal concurrent = new WebhookJournal(directory.resolve("queue"), events);
+		started = System.nanoTime();
+		try (ExecutorService senders = Executors.newFixedThreadPool(SENDERS)) {
+			for (String body : bodies) {
+				senders.submit(() -> concurrent.offer(WebhookEvents.read(body, instance, Instant.now()).jobs().get(0)));
+			}
+		}
+		double acceptConcurrently = seconds(started);
+		report(out, "accepting, " + SENDERS + " deliveries at once (GitLab sends hooks in parallel)", events,
+				acceptConcurrently);
+		out.printf(
+				"%nthe durable write costs %.2f ms per event one at a time: %.1fx the time of reading it; "
+						+ "%d at once accept %.1fx as many per second%n",
+				(accept - parse) * 1000 / events, (accept - parse) / parse, SENDERS, accept / acceptConcurrently);
 		delete(directory.resolve("queue"));
 	}
 

@@ -113,19 +113,33 @@ final class WebhookJournal {
 	}
 
 	/**
+	 * Queues a job durably. The slot is taken under the lock, the file is written outside
+	 * it, so concurrent deliveries wait for their own disk write only.
 	 * @param job a failed job an event announced
 	 * @return whether it was queued
 	 */
-	synchronized Offer offer(FailedJob job) {
+	Offer offer(FailedJob job) {
 		String key = job.key();
-		if (this.waiting.containsKey(key) || Files.exists(doneFile(key))) {
-			return Offer.DUPLICATE;
+		synchronized (this) {
+			if (this.waiting.containsKey(key) || Files.exists(doneFile(key))) {
+				return Offer.DUPLICATE;
+			}
+			if (this.waiting.size() >= this.capacity) {
+				return Offer.FULL;
+			}
+			// reserved: counts towards the capacity, and a concurrent redelivery is a
+			// duplicate
+			this.waiting.put(key, job);
 		}
-		if (this.waiting.size() >= this.capacity) {
-			return Offer.FULL;
+		try {
+			write(pendingFile(key), job);
 		}
-		write(pendingFile(key), job);
-		this.waiting.put(key, job);
+		catch (RuntimeException ex) {
+			synchronized (this) {
+				this.waiting.remove(key);
+			}
+			throw ex;
+		}
 		this.due.add(new Due(key, System.nanoTime()));
 		return Offer.ACCEPTED;
 	}

@@ -25,7 +25,9 @@ class BenchWebhookCommandTests {
 			.anyMatch((line) -> line.matches("reading only \\(gitlab4j event classes\\)" + rate))
 			.anyMatch((line) -> line.matches("accepting: reading \\+ durable queue file before the 202" + rate))
 			.anyMatch((line) -> line.matches("redelivered: reading \\+ duplicate lookup, nothing written" + rate))
-			.anyMatch((line) -> line.matches("the durable write costs -?[\\d.]+ ms per event: -?[\\d.]+x .*"));
+			.anyMatch((line) -> line.matches("accepting, 8 deliveries at once .*" + rate))
+			.anyMatch((line) -> line.matches(
+					"the durable write costs -?[\\d.]+ ms per event one at a time: .* 8 at once accept [\\d.]+x as many per second"));
 		assertThat(this.directory.resolve("queue")).doesNotExist();
 	}
 

@@ -131,6 +131,36 @@ class FailedJobProcessorTests {
 	}
 
 	@Test
+	void takesTheMergeRequestFromThePipelineEventOrAMergeRequestRefWithoutAskingGitLab() {
+		this.gitlab.failedJob(1977, "test");
+		this.gitlab.failedJob(1978, "lint");
+		this.gitlab.mergeRequest();
+		this.gitlab.server.removeStub(this.gitlab.server.getStubMappings()
+			.stream()
+			.filter((stub) -> stub.getRequest().getUrlPath() != null
+					&& stub.getRequest().getUrlPath().endsWith("/merge_requests")
+					&& stub.getRequest().getUrlPath().contains("/commits/"))
+			.findFirst()
+			.orElseThrow());
+		Queue queue = queue(properties(false, List.of()));
+		FailedJob fromPipelineEvent = new FailedJob("gitlab", FakeGitLab.PROJECT, "gitlab-org/gitlab-test", 1977,
+				"test", FakeGitLab.PIPELINE, "feature/deploy-rbac", FakeGitLab.SHA, FakeGitLab.MERGE_REQUEST, null,
+				Instant.now(), 0, null, null);
+		FailedJob mergeRequestPipeline = new FailedJob("gitlab", FakeGitLab.PROJECT, "gitlab-org/gitlab-test", 1978,
+				"lint", FakeGitLab.PIPELINE, "refs/merge-requests/12/head", FakeGitLab.SHA, null, null, Instant.now(),
+				0, null, null);
+
+		queue.journal.offer(fromPipelineEvent);
+		queue.journal.offer(mergeRequestPipeline);
+		queue.worker.processDue();
+
+		assertThat(this.completed).extracting((stored) -> stored.context().mergeRequestIid())
+			.containsExactly(FakeGitLab.MERGE_REQUEST, FakeGitLab.MERGE_REQUEST);
+		assertThat(this.gitlab.mergeRequestNotesPosted()).hasSize(1);
+		assertThat(this.gitlab.mergeRequestNotesEdited()).hasSize(1);
+	}
+
+	@Test
 	void commentsOnTheCommitWhenThePipelineBelongsToNoMergeRequest() {
 		this.gitlab.failedJob(1977, "test");
 		this.gitlab.failedJob(1978, "lint");

@@ -183,7 +183,7 @@ class GitLabWebhookTests {
 
 	private static Path temporaryDirectory() {
 		try {
-			return Files.createTempDirectory("tracedoc-gitlab-queue");
+			return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "test-gitlab-queue");
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -5,6 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.tracedoc.gitlab.WebhookJournal.JobOutcome;
 import io.tracedoc.gitlab.WebhookJournal.Offer;
@@ -67,6 +72,24 @@ class WebhookJournalTests {
 			assertThat(job.attempts()).isEqualTo(1);
 			assertThat(job.lastError()).isEqualTo("GitLab answered 503");
 		});
+	}
+
+	@Test
+	void concurrentDeliveriesOfOneJobQueueItOnce() throws Exception {
+		WebhookJournal journal = new WebhookJournal(this.directory, 100);
+		List<Future<Offer>> offers = new ArrayList<>();
+		try (ExecutorService senders = Executors.newFixedThreadPool(8)) {
+			for (int i = 0; i < 32; i++) {
+				offers.add(senders.submit(() -> journal.offer(job(1, Instant.EPOCH))));
+			}
+		}
+		List<Offer> answers = new ArrayList<>();
+		for (Future<Offer> offer : offers) {
+			answers.add(offer.get());
+		}
+
+		assertThat(answers).containsOnlyOnce(Offer.ACCEPTED).containsOnly(Offer.ACCEPTED, Offer.DUPLICATE);
+		assertThat(journal.size()).isEqualTo(1);
 	}
 
 	@Test
