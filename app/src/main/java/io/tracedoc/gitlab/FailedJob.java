@@ -38,14 +38,12 @@ record FailedJob(String instance, long projectId, String projectPath, long jobId
 
 	/**
 	 * @param diagnosisId the stored diagnosis
-	 * @param projectPath the project's path as GitLab gave it
-	 * @param pipelineId the job's pipeline
 	 * @return this job, diagnosed
 	 */
-	FailedJob diagnosed(String diagnosisId, String projectPath, Long pipelineId) {
-		return new FailedJob(this.instance, this.projectId, projectPath, this.jobId, this.jobName, pipelineId, this.ref,
-				this.commitSha, this.mergeRequestIid, this.runner, this.receivedAt, this.attempts, diagnosisId,
-				this.lastError);
+	FailedJob diagnosed(String diagnosisId) {
+		return new FailedJob(this.instance, this.projectId, this.projectPath, this.jobId, this.jobName, this.pipelineId,
+				this.ref, this.commitSha, this.mergeRequestIid, this.runner, this.receivedAt, this.attempts,
+				diagnosisId, this.lastError);
 	}
 
 	/**

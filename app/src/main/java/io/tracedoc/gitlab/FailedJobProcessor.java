@@ -126,7 +126,7 @@ final class FailedJobProcessor {
 				runner, null);
 		StoredDiagnosis stored = this.diagnoses.diagnose(
 				new ByteArrayInputStream(((trace != null) ? trace : "").getBytes(StandardCharsets.UTF_8)), context);
-		return known.diagnosed(stored.id(), projectPath, pipelineId);
+		return known.diagnosed(stored.id());
 	}
 
 	/**

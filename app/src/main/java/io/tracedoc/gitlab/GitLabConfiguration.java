@@ -2,8 +2,11 @@ package io.tracedoc.gitlab;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.tracedoc.diagnosis.DiagnosisService;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -36,8 +39,12 @@ class GitLabConfiguration {
 
 	@Bean
 	@Conditional(WebhookConfigured.class)
-	WebhookJournal webhookJournal(GitLabProperties properties) {
-		return new WebhookJournal(properties.queue().directory(), properties.queue().capacity());
+	WebhookJournal webhookJournal(GitLabProperties properties, ObjectProvider<MeterRegistry> meters) {
+		WebhookJournal journal = new WebhookJournal(properties.queue().directory(), properties.queue().capacity());
+		meters.ifAvailable((registry) -> Gauge.builder("tracedoc.gitlab.queue.waiting", journal, WebhookJournal::size)
+			.description("Failed GitLab jobs accepted and not yet answered")
+			.register(registry));
+		return journal;
 	}
 
 	@Bean

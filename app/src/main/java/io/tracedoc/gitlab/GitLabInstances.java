@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -35,13 +34,6 @@ final class GitLabInstances {
 		// root
 		all.sort(Comparator.comparing((GitLabInstance instance) -> instance.url().length()).reversed());
 		this.instances = List.copyOf(all);
-	}
-
-	/**
-	 * @return every instance
-	 */
-	Collection<GitLabInstance> all() {
-		return this.instances;
 	}
 
 	/**

@@ -115,6 +115,10 @@ class GitLabWebhookTests {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/d/" + outcome.diagnosisId()))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(permalink.statusCode()).isEqualTo(200);
+		HttpResponse<String> metrics = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(metrics.body()).contains("tracedoc_gitlab_queue_waiting");
 	}
 
 	@Test
