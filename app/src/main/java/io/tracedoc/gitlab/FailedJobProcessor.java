@@ -144,7 +144,17 @@ final class FailedJobProcessor {
 		if (sha == null || ref == null) {
 			return null;
 		}
-		List<MergeRequest> open = api.getCommitsApi().getMergeRequests(projectId, sha);
+		List<MergeRequest> open;
+		try {
+			open = api.getCommitsApi().getMergeRequests(projectId, sha);
+		}
+		catch (GitLabApiException ex) {
+			if (passing(ex)) {
+				throw ex;
+			}
+			// the commit's merge requests cannot be read: the note goes on the commit
+			return null;
+		}
 		return open.stream()
 			.filter((mr) -> "opened".equals(mr.getState()) && ref.equals(mr.getSourceBranch()))
 			.map(MergeRequest::getIid)

@@ -182,6 +182,25 @@ class FailedJobProcessorTests {
 	}
 
 	@Test
+	void commentsOnTheCommitWhenItsMergeRequestsCannotBeRead() {
+		this.gitlab.failedJob(1977, "test");
+		this.gitlab.noMergeRequest();
+		this.gitlab.stub(
+				get(urlPathEqualTo(
+						FakeGitLab.api("/projects/380/repository/commits/" + FakeGitLab.SHA + "/merge_requests"))),
+				FakeGitLab.json("{\"message\":\"403 Forbidden\"}").withStatus(403));
+		Queue queue = queue(properties(false, List.of()));
+
+		queue.journal.offer(job(1977, "test"));
+		queue.worker.processDue();
+
+		assertThat(queue.journal.outcome("gitlab", 1977)).get().extracting(JobOutcome::failure).isNull();
+		assertThat(this.gitlab.server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+				urlPathEqualTo(FakeGitLab.api("/projects/380/repository/commits/" + FakeGitLab.SHA + "/discussions")))))
+			.hasSize(1);
+	}
+
+	@Test
 	void retriesWhileGitLabIsDownAndAnswersOnceItRecovers() {
 		this.gitlab.failedJob(1977, "test");
 		this.gitlab.mergeRequest();
