@@ -2,6 +2,7 @@ package io.tracedoc.gitlab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,14 +182,14 @@ final class FakeGitLab implements AutoCloseable {
 	}
 
 	/**
-	 * @param body a note's form-encoded request body
+	 * @param request a note's request, its body form-encoded
 	 * @return the note's Markdown
 	 */
 	static String noteBody(LoggedRequest request) {
 		String form = request.getBodyAsString();
 		for (String field : form.split("&")) {
 			if (field.startsWith("body=")) {
-				return java.net.URLDecoder.decode(field.substring(5), StandardCharsets.UTF_8);
+				return URLDecoder.decode(field.substring(5), StandardCharsets.UTF_8);
 			}
 		}
 		throw new AssertionError("no body in " + form);
