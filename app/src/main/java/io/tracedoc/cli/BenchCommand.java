@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
  * in tests.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measures how fast tracedoc works.",
-		subcommands = { BenchParseCommand.class, BenchDiagnoseCommand.class, BenchHistoryCommand.class })
+		subcommands = { BenchParseCommand.class, BenchDiagnoseCommand.class, BenchHistoryCommand.class,
+				BenchWebhookCommand.class })
 final class BenchCommand implements Callable<Integer> {
 
 	@Spec

@@ -47,9 +47,10 @@ class WebSecurityConfiguration {
 		return http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.addFilterBefore(uploads, CsrfFilter.class)
 			.csrf((csrf) -> csrf.csrfTokenRepository(tokens).ignoringRequestMatchers("/api/**"))
-			// Slack's callbacks carry Slack's signature instead of a token
-			// (io.tracedoc.slack)
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/slack/**"))
+			// Slack's callbacks carry Slack's signature (io.tracedoc.slack), GitLab's
+			// webhook
+			// its secret token header (io.tracedoc.gitlab): neither comes with a cookie
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/slack/**", "/hooks/gitlab"))
 			.exceptionHandling((exceptions) -> exceptions.accessDeniedHandler(WebSecurityConfiguration::formRefused))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
