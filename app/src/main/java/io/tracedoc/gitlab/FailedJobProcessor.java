@@ -17,6 +17,7 @@ import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.gitlab.GitLabInstances.GitLabInstance;
 import io.tracedoc.gitlab.PipelineNote.NotedJob;
 import io.tracedoc.gitlab.WebhookJournal.JobOutcome;
+import io.tracedoc.system.PublicAddress;
 import jakarta.ws.rs.ProcessingException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -55,12 +56,12 @@ final class FailedJobProcessor {
 	private final Object[] pipelineLocks = new Object[64];
 
 	FailedJobProcessor(GitLabInstances instances, DiagnosisService diagnoses, WebhookJournal journal,
-			GitLabProperties properties) {
+			GitLabProperties properties, PublicAddress address) {
 		this.instances = instances;
 		this.diagnoses = diagnoses;
 		this.journal = journal;
 		this.properties = properties;
-		this.renderer = new NoteRenderer(properties.publicUrl());
+		this.renderer = new NoteRenderer(address);
 		for (int i = 0; i < this.pipelineLocks.length; i++) {
 			this.pipelineLocks[i] = new Object();
 		}

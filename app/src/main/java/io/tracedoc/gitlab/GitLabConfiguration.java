@@ -5,6 +5,7 @@ import java.util.Map;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tracedoc.diagnosis.DiagnosisService;
+import io.tracedoc.system.PublicAddress;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -50,8 +51,8 @@ class GitLabConfiguration {
 	@Bean
 	@Conditional(WebhookConfigured.class)
 	WebhookWorker webhookWorker(WebhookJournal journal, GitLabInstances instances, DiagnosisService diagnoses,
-			GitLabProperties properties) {
-		return new WebhookWorker(journal, new FailedJobProcessor(instances, diagnoses, journal, properties),
+			GitLabProperties properties, PublicAddress address) {
+		return new WebhookWorker(journal, new FailedJobProcessor(instances, diagnoses, journal, properties, address),
 				properties.queue().workers());
 	}
 

@@ -4,9 +4,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+
+import io.tracedoc.system.WebAddresses;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,8 +20,6 @@ import org.springframework.util.unit.DataSize;
  *
  * @param instances the GitLab instances by name (lower-case letters, digits and dashes);
  * none configured means job URLs cannot be fetched and the webhook answers 503
- * @param publicUrl tracedoc's own address as GitLab users reach it, for the permalink in
- * notes ({@code https://tracedoc.example.com}); required once a webhook secret is set
  * @param dryRun {@code true}: diagnose every failed job and keep the rendered note in the
  * journal and the log, but post nothing to GitLab
  * @param requestTimeout how long one GitLab API request may take (connect and read)
@@ -29,7 +28,7 @@ import org.springframework.util.unit.DataSize;
  * @param retry how failed GitLab calls (5xx, timeouts, unreachable) are retried
  */
 @ConfigurationProperties("tracedoc.gitlab")
-public record GitLabProperties(Map<String, Instance> instances, URI publicUrl, @DefaultValue("false") boolean dryRun,
+public record GitLabProperties(Map<String, Instance> instances, @DefaultValue("false") boolean dryRun,
 		@DefaultValue("10s") Duration requestTimeout, @DefaultValue("4MB") DataSize maxEventSize,
 		@DefaultValue Queue queue, @DefaultValue Retry retry) {
 
@@ -44,14 +43,6 @@ public record GitLabProperties(Map<String, Instance> instances, URI publicUrl, @
 			}
 			instance.check("tracedoc.gitlab.instances." + name);
 		});
-		boolean webhook = instances.values().stream().anyMatch(Instance::receivesWebhooks);
-		if (publicUrl != null) {
-			requireWebUrl(publicUrl, "tracedoc.gitlab.public-url");
-		}
-		else if (webhook) {
-			throw new IllegalArgumentException("tracedoc.gitlab.public-url: set tracedoc's own address "
-					+ "(https://tracedoc.example.com) so the notes on GitLab can link to each diagnosis");
-		}
 		if (requestTimeout.isNegative() || requestTimeout.isZero()) {
 			throw new IllegalArgumentException(
 					"tracedoc.gitlab.request-timeout must be positive, was " + requestTimeout);
@@ -59,16 +50,6 @@ public record GitLabProperties(Map<String, Instance> instances, URI publicUrl, @
 		if (maxEventSize.toBytes() < 1024) {
 			throw new IllegalArgumentException(
 					"tracedoc.gitlab.max-event-size must be at least 1KB, was " + maxEventSize);
-		}
-	}
-
-	static void requireWebUrl(URI url, String property) {
-		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!(scheme.equals("https") || scheme.equals("http")) || url.getHost() == null || url.getQuery() != null
-				|| url.getUserInfo() != null) {
-			throw new IllegalArgumentException(property
-					+ " must be an http(s) URL without user info or query, such as https://gitlab.example.com, was "
-					+ url);
 		}
 	}
 
@@ -97,7 +78,7 @@ public record GitLabProperties(Map<String, Instance> instances, URI publicUrl, @
 			if (this.url == null) {
 				throw new IllegalArgumentException(property + ".url: set the instance's base URL");
 			}
-			requireWebUrl(this.url, property + ".url");
+			WebAddresses.require(this.url, property + ".url", "https://gitlab.example.com");
 			if (this.token == null || this.token.isBlank()) {
 				throw new IllegalArgumentException(property + ".token: set an access token with the api scope");
 			}

@@ -1,6 +1,5 @@
 package io.tracedoc.gitlab;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,6 +13,7 @@ import io.tracedoc.diagnosis.ProbeCheck;
 import io.tracedoc.diagnosis.RenderedFix;
 import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.gitlab.PipelineNote.NotedJob;
+import io.tracedoc.system.PublicAddress;
 
 /**
  * Renders tracedoc's note on a pipeline: short Markdown a developer reads on the merge
@@ -44,13 +44,17 @@ final class NoteRenderer {
 
 	private static final Pattern BACKTICKS = Pattern.compile("`+");
 
-	private final URI publicUrl;
+	private final PublicAddress address;
 
 	/**
-	 * @param publicUrl tracedoc's address for the permalinks
+	 * @param address tracedoc's address for the permalinks, which a note must have
 	 */
-	NoteRenderer(URI publicUrl) {
-		this.publicUrl = publicUrl;
+	NoteRenderer(PublicAddress address) {
+		if (address.publicUrl() == null) {
+			throw new IllegalStateException("tracedoc.public-url: set tracedoc's own address "
+					+ "(https://tracedoc.example.com) so the notes on GitLab can link to each diagnosis");
+		}
+		this.address = address;
 	}
 
 	/**
@@ -135,8 +139,7 @@ final class NoteRenderer {
 	}
 
 	private String permalinkUrl(String diagnosisId) {
-		String base = this.publicUrl.toString();
-		return (base.endsWith("/") ? base : base + "/") + "d/" + diagnosisId;
+		return this.address.permalink(diagnosisId).orElseThrow();
 	}
 
 	/**

@@ -63,8 +63,7 @@ public final class WebhookBenchmark {
 				Map.of("bench",
 						new GitLabProperties.Instance(URI.create("https://gitlab.example.com"), "unused", null,
 								List.of())),
-				null, false, Duration.ofSeconds(1), DataSize.ofMegabytes(1),
-				new GitLabProperties.Queue(directory, events, 1),
+				false, Duration.ofSeconds(1), DataSize.ofMegabytes(1), new GitLabProperties.Queue(directory, events, 1),
 				new GitLabProperties.Retry(1, Duration.ZERO, Duration.ZERO)))
 			.named("bench")
 			.orElseThrow();

@@ -25,6 +25,7 @@ import io.tracedoc.diagnosis.LogIntake;
 import io.tracedoc.diagnosis.LogViewer;
 import io.tracedoc.diagnosis.Probing;
 import io.tracedoc.history.LuceneDiagnosisStore;
+import io.tracedoc.system.PublicAddress;
 
 /**
  * The Slack bot's beans, present once {@code tracedoc.slack.bot-token} is set to
@@ -70,8 +71,8 @@ class SlackConfiguration {
 	}
 
 	@Bean
-	SlackMessages slackMessages(SlackProperties properties) {
-		return new SlackMessages(properties);
+	SlackMessages slackMessages(PublicAddress address) {
+		return new SlackMessages(address);
 	}
 
 	@Bean

@@ -29,6 +29,7 @@ import io.tracedoc.diagnosis.RenderedFix;
 import io.tracedoc.diagnosis.RuledOut;
 import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.pattern.Category;
+import io.tracedoc.system.PublicAddress;
 import io.tracedoc.trace.TraceLine;
 
 /**
@@ -73,10 +74,10 @@ final class SlackMessages {
 
 	private static final int MAX_EVIDENCE_LINES = 12;
 
-	private final SlackProperties properties;
+	private final PublicAddress address;
 
-	SlackMessages(SlackProperties properties) {
-		this.properties = properties;
+	SlackMessages(PublicAddress address) {
+		this.address = address;
 	}
 
 	/**
@@ -301,10 +302,9 @@ final class SlackMessages {
 		buttons.add(button((b) -> b.actionId(REPROBE).text(plainText("Re-run probes")).value(id)));
 		buttons.add(button((b) -> b.actionId(EVIDENCE).text(plainText("Show evidence")).value(id)));
 		buttons.add(button((b) -> b.actionId(WRONG).text(plainText("Wrong diagnosis")).value(id).style("danger")));
-		String permalink = this.properties.permalink(id);
-		if (permalink != null) {
-			buttons.add(button((b) -> b.actionId(OPEN).text(plainText("Open in tracedoc")).url(permalink)));
-		}
+		this.address.permalink(id)
+			.ifPresent((permalink) -> buttons
+				.add(button((b) -> b.actionId(OPEN).text(plainText("Open in tracedoc")).url(permalink))));
 		return buttons;
 	}
 
@@ -332,8 +332,9 @@ final class SlackMessages {
 	}
 
 	private String permalinkText(String id) {
-		String permalink = this.properties.permalink(id);
-		return (permalink != null) ? Mrkdwn.link(permalink, "/d/" + id) : "diagnosis " + Mrkdwn.escape(id);
+		return this.address.permalink(id)
+			.map((permalink) -> Mrkdwn.link(permalink, "/d/" + id))
+			.orElseGet(() -> "diagnosis " + Mrkdwn.escape(id));
 	}
 
 	private static String jobText(JobContext job) {

@@ -1,6 +1,5 @@
 package io.tracedoc.slack;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,9 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code chat.postMessage}, {@code chat.update} and downloading attached log files
  * @param signingSecret the app's signing secret: every request from Slack is verified
  * with it
- * @param publicUrl tracedoc's address as people reach it
- * ({@code https://tracedoc.example.com}), for the permalink in every message; without it
- * messages name the diagnosis id only
  * @param notificationChannel the channel id ({@code C0123...}) failed jobs from the
  * GitLab webhook are posted to; none: no notifications
  * @param incidentWindow how long after an incident's last failure another failure with
@@ -31,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param queue requests that may wait for a worker; more are answered "busy"
  */
 @ConfigurationProperties("tracedoc.slack")
-public record SlackProperties(String botToken, String signingSecret, URI publicUrl, String notificationChannel,
+public record SlackProperties(String botToken, String signingSecret, String notificationChannel,
 		@DefaultValue("30m") Duration incidentWindow, @DefaultValue("1000") int maxIncidents, @DefaultValue( {
 				"pod", "pods", "request_id" }) List<String> varyingCaptures,
 		@DefaultValue("https://slack.com/api/") String apiUrl, @DefaultValue("4") int workers,
@@ -48,11 +44,6 @@ public record SlackProperties(String botToken, String signingSecret, URI publicU
 		if (!token && notificationChannel != null && !notificationChannel.isBlank()) {
 			throw new IllegalArgumentException(
 					"tracedoc.slack.notification-channel needs tracedoc.slack.bot-token and tracedoc.slack.signing-secret");
-		}
-		if (publicUrl != null && (publicUrl.getScheme() == null || publicUrl.getHost() == null
-				|| !(publicUrl.getScheme().equals("https") || publicUrl.getScheme().equals("http")))) {
-			throw new IllegalArgumentException(
-					"tracedoc.slack.public-url must be an http(s) address such as https://tracedoc.example.com");
 		}
 		if (incidentWindow.isNegative() || incidentWindow.isZero()) {
 			throw new IllegalArgumentException("tracedoc.slack.incident-window must be positive");
@@ -78,18 +69,6 @@ public record SlackProperties(String botToken, String signingSecret, URI publicU
 	 */
 	public boolean notifies() {
 		return enabled() && this.notificationChannel != null && !this.notificationChannel.isBlank();
-	}
-
-	/**
-	 * @param id a permalink id
-	 * @return the permalink's address, or {@code null} without a public URL
-	 */
-	public String permalink(String id) {
-		if (this.publicUrl == null || id == null) {
-			return null;
-		}
-		String base = this.publicUrl.toString();
-		return (base.endsWith("/") ? base : base + "/") + "d/" + id;
 	}
 
 }

@@ -339,7 +339,7 @@ class FailedJobProcessorTests {
 				Map.of("gitlab",
 						new GitLabProperties.Instance(URI.create(this.gitlab.url()), FakeGitLab.TOKEN,
 								FakeGitLab.SECRET, optOut)),
-				URI.create("https://tracedoc.example.com"), dryRun, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
+				dryRun, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
 				new GitLabProperties.Queue(this.directory, 100, 1),
 				new GitLabProperties.Retry(3, Duration.ZERO, Duration.ZERO));
 	}
@@ -347,8 +347,8 @@ class FailedJobProcessorTests {
 	private Queue queue(GitLabProperties properties) {
 		WebhookJournal journal = new WebhookJournal(this.directory, properties.queue().capacity());
 		GitLabInstances instances = new GitLabInstances(properties);
-		return new Queue(journal,
-				new WebhookWorker(journal, new FailedJobProcessor(instances, this.diagnoses, journal, properties), 1));
+		return new Queue(journal, new WebhookWorker(journal,
+				new FailedJobProcessor(instances, this.diagnoses, journal, properties, FakeGitLab.ADDRESS), 1));
 	}
 
 	static FailedJob job(long jobId, String name) {

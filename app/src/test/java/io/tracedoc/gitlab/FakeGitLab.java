@@ -2,6 +2,7 @@ package io.tracedoc.gitlab;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.tracedoc.system.PublicAddress;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -35,6 +38,9 @@ final class FakeGitLab implements AutoCloseable {
 	static final String TOKEN = "glpat-testTokenForFakeGitLab1";
 
 	static final String SECRET = "webhook-secret-of-the-tests";
+
+	/** tracedoc's own address in the tests: notes link to its permalinks. */
+	static final PublicAddress ADDRESS = new PublicAddress(URI.create("https://tracedoc.example.com"));
 
 	static final long PROJECT = 380;
 

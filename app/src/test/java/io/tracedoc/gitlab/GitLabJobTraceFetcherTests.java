@@ -68,7 +68,7 @@ class GitLabJobTraceFetcherTests {
 	@Test
 	void isNotConfiguredWithoutAnInstance() {
 		GitLabJobTraceFetcher fetcher = new GitLabJobTraceFetcher(
-				new GitLabInstances(new GitLabProperties(Map.of(), null, false, Duration.ofSeconds(1),
+				new GitLabInstances(new GitLabProperties(Map.of(), false, Duration.ofSeconds(1),
 						DataSize.ofMegabytes(1), new GitLabProperties.Queue(java.nio.file.Path.of("unused"), 1, 1),
 						new GitLabProperties.Retry(1, Duration.ZERO, Duration.ZERO))));
 
@@ -82,7 +82,7 @@ class GitLabJobTraceFetcherTests {
 								Map.of("gitlab",
 										new GitLabProperties.Instance(URI.create(url), FakeGitLab.TOKEN, null,
 												List.of())),
-								null, false, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
+								false, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
 								new GitLabProperties.Queue(java.nio.file.Path.of("unused"), 1, 1),
 								new GitLabProperties.Retry(1, Duration.ZERO, Duration.ZERO))));
 	}

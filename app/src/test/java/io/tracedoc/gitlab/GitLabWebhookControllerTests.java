@@ -166,8 +166,8 @@ class GitLabWebhookControllerTests {
 		DiagnosisService diagnoses = new DiagnosisService(new DiagnosisEngine(FailedJobProcessorTests.CATALOG),
 				(diagnosis, context) -> diagnosis, new InMemoryDiagnosisStore(capacity, 1_000_000), (event) -> {
 				}, 1_000_000);
-		WebhookWorker worker = new WebhookWorker(journal,
-				new FailedJobProcessor(new GitLabInstances(properties), diagnoses, journal, properties), 1);
+		WebhookWorker worker = new WebhookWorker(journal, new FailedJobProcessor(new GitLabInstances(properties),
+				diagnoses, journal, properties, FakeGitLab.ADDRESS), 1);
 
 		assertThat(worker.processDue()).isEqualTo(capacity);
 
@@ -204,7 +204,7 @@ class GitLabWebhookControllerTests {
 		return new GitLabProperties(
 				Map.of("gitlab",
 						new GitLabProperties.Instance(URI.create(url), FakeGitLab.TOKEN, FakeGitLab.SECRET, List.of())),
-				URI.create("https://tracedoc.example.com"), false, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
+				false, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
 				new GitLabProperties.Queue(this.directory, capacity, 1),
 				new GitLabProperties.Retry(3, Duration.ZERO, Duration.ZERO));
 	}

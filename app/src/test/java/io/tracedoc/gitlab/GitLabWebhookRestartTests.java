@@ -91,7 +91,7 @@ class GitLabWebhookRestartTests {
 					"tracedoc.gitlab.instances.gitlab.url=" + this.gitlab.url(),
 					"tracedoc.gitlab.instances.gitlab.token=" + FakeGitLab.TOKEN,
 					"tracedoc.gitlab.instances.gitlab.webhook-secret=" + FakeGitLab.SECRET,
-					"tracedoc.gitlab.public-url=https://tracedoc.example.com",
+					"tracedoc.public-url=https://tracedoc.example.com",
 					"tracedoc.gitlab.queue.directory=" + this.directory.resolve("queue"),
 					"tracedoc.gitlab.retry.initial-backoff=" + backoff, "tracedoc.gitlab.retry.max-backoff=" + backoff)
 			.run();

@@ -58,7 +58,7 @@ class GitLabWebhookTests {
 		properties.add("tracedoc.gitlab.instances.gitlab.url", gitlab::url);
 		properties.add("tracedoc.gitlab.instances.gitlab.token", () -> FakeGitLab.TOKEN);
 		properties.add("tracedoc.gitlab.instances.gitlab.webhook-secret", () -> FakeGitLab.SECRET);
-		properties.add("tracedoc.gitlab.public-url", () -> "https://tracedoc.example.com");
+		properties.add("tracedoc.public-url", () -> "https://tracedoc.example.com");
 		properties.add("tracedoc.gitlab.queue.directory", queue::toString);
 		properties.add("tracedoc.gitlab.retry.initial-backoff", () -> "10ms");
 		properties.add("tracedoc.gitlab.retry.max-backoff", () -> "50ms");

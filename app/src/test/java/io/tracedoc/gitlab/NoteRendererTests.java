@@ -16,9 +16,11 @@ import io.tracedoc.diagnosis.InMemoryDiagnosisStore;
 import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.gitlab.PipelineNote.NotedJob;
+import io.tracedoc.system.PublicAddress;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link NoteRenderer}: the note a developer reads on GitLab, compared with
@@ -32,7 +34,14 @@ class NoteRendererTests {
 			new InMemoryDiagnosisStore(10, 100_000), (event) -> {
 			}, 1_000_000);
 
-	private final NoteRenderer renderer = new NoteRenderer(URI.create("https://tracedoc.example.com/"));
+	private final NoteRenderer renderer = new NoteRenderer(
+			new PublicAddress(URI.create("https://tracedoc.example.com/")));
+
+	@Test
+	void refusesToStartWithoutTracedocsOwnAddressForThePermalinks() {
+		assertThatIllegalStateException().isThrownBy(() -> new NoteRenderer(new PublicAddress(null)))
+			.withMessageContaining("tracedoc.public-url");
+	}
 
 	@Test
 	void rendersTwoFailedJobsWithEvidenceFixProbesAndARedactedToken() throws IOException {

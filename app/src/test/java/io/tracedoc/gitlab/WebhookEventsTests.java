@@ -109,7 +109,7 @@ class WebhookEventsTests {
 		GitLabProperties properties = new GitLabProperties(
 				Map.of("gitlab",
 						new GitLabProperties.Instance(URI.create(GITLAB), FakeGitLab.TOKEN, FakeGitLab.SECRET, optOut)),
-				URI.create("https://tracedoc.example.com"), false, Duration.ofSeconds(1), DataSize.ofMegabytes(1),
+				false, Duration.ofSeconds(1), DataSize.ofMegabytes(1),
 				new GitLabProperties.Queue(java.nio.file.Path.of("unused"), 1, 1),
 				new GitLabProperties.Retry(1, Duration.ZERO, Duration.ZERO));
 		return new GitLabInstances(properties).named("gitlab").orElseThrow();

@@ -212,7 +212,7 @@ class IncidentNotifierTests {
 
 	private IncidentNotifier notifier(String channel, int maxIncidents) {
 		Incidents incidents = new Incidents(Duration.ofMinutes(30), maxIncidents, List.of("pod"), this.clock);
-		return new IncidentNotifier(channel, SlackApiStub.client(slack), new SlackMessages(SlackTestData.PROPERTIES),
+		return new IncidentNotifier(channel, SlackApiStub.client(slack), new SlackMessages(SlackTestData.ADDRESS),
 				incidents, this.workers);
 	}
 

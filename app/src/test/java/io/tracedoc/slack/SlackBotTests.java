@@ -62,7 +62,7 @@ class SlackBotTests {
 		// history off: no LuceneDiagnosisStore bean; the parts these answers never reach
 		// are absent
 		var history = new StaticListableBeanFactory().getBeanProvider(LuceneDiagnosisStore.class);
-		return new SlackBot(SlackApiStub.client(slack), new SlackMessages(SlackTestData.PROPERTIES), null, null,
+		return new SlackBot(SlackApiStub.client(slack), new SlackMessages(SlackTestData.ADDRESS), null, null,
 				Probing.none("off"), null, history, work, Set.of("files.slack.com"), Clock.systemUTC());
 	}
 

@@ -52,9 +52,10 @@ import io.tracedoc.pattern.Category;
  * The Slack bot in the running service, with WireMock as Slack (Web API, response URLs,
  * files) and requests signed in the test with a known secret.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "tracedoc.slack.bot-token=xoxb-test",
-		"tracedoc.slack.signing-secret=" + SlackEndpointsTests.SECRET,
-		"tracedoc.slack.public-url=https://tracedoc.example.com", "tracedoc.slack.notification-channel=CNOTIFY" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "tracedoc.slack.bot-token=xoxb-test",
+				"tracedoc.slack.signing-secret=" + SlackEndpointsTests.SECRET,
+				"tracedoc.public-url=https://tracedoc.example.com", "tracedoc.slack.notification-channel=CNOTIFY" })
 @Import(SlackEndpointsTests.Gitlab.class)
 class SlackEndpointsTests {
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.StoredDiagnosis;
+import io.tracedoc.system.PublicAddress;
 
 /**
  * Tests for the Block Kit messages: golden files of what Slack receives, Slack's size
@@ -33,7 +34,7 @@ class SlackMessagesTests {
 
 	private static final Path GOLDEN = Path.of("src/test/resources/slack");
 
-	private final SlackMessages messages = new SlackMessages(SlackTestData.PROPERTIES);
+	private final SlackMessages messages = new SlackMessages(SlackTestData.ADDRESS);
 
 	@Test
 	void rendersDiagnosisAsGoldenBlockKit() throws IOException {
@@ -117,7 +118,7 @@ class SlackMessagesTests {
 
 	@Test
 	void namesDiagnosisByIdWithoutPublicUrl() {
-		SlackMessages noUrl = new SlackMessages(SlackTestData.properties(null));
+		SlackMessages noUrl = new SlackMessages(new PublicAddress(null));
 		StoredDiagnosis stored = SlackTestData.stored("abcdefghjk23", SlackTestData.secretsForbiddenLog(),
 				JobContext.of(JobContext.Source.SLACK));
 		String json = json(noUrl.diagnosis(stored, stored.diagnosis(), null));

@@ -14,6 +14,7 @@ import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.Probing;
 import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.pattern.PatternLoader;
+import io.tracedoc.system.PublicAddress;
 
 /**
  * Diagnoses of real seed logs by the real engine, stored under fixed ids and times, for
@@ -29,14 +30,13 @@ final class SlackTestData {
 
 	static final Instant AT = Instant.parse("2026-11-23T12:00:00Z");
 
-	static final SlackProperties PROPERTIES = properties(URI.create("https://tracedoc.example.com"));
+	static final SlackProperties PROPERTIES = new SlackProperties("xoxb-test", "secret", null,
+			java.time.Duration.ofMinutes(30), 1000, java.util.List.of("pod", "pods", "request_id"),
+			"https://slack.com/api/", 2, 10);
+
+	static final PublicAddress ADDRESS = new PublicAddress(URI.create("https://tracedoc.example.com"));
 
 	private SlackTestData() {
-	}
-
-	static SlackProperties properties(URI publicUrl) {
-		return new SlackProperties("xoxb-test", "secret", publicUrl, null, java.time.Duration.ofMinutes(30), 1000,
-				java.util.List.of("pod", "pods", "request_id"), "https://slack.com/api/", 2, 10);
 	}
 
 	static byte[] sample(String name) {
