@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,6 +37,7 @@ import io.tracedoc.trace.SyntheticTrace;
 import io.tracedoc.trace.TraceLine;
 import io.tracedoc.trace.TraceListener;
 import io.tracedoc.trace.TraceSection;
+import io.tracedoc.system.ManualClock;
 
 import org.springframework.util.unit.DataSize;
 
@@ -115,7 +114,7 @@ final class HistoryBenchmark {
 	}
 
 	private void index(Path directory, List<Template> templates, Random random) throws IOException {
-		BenchClock clock = new BenchClock();
+		ManualClock clock = new ManualClock(Instant.EPOCH);
 		Instant start = Instant.parse("2026-10-01T00:00:00Z");
 		List<String> sample = new ArrayList<>();
 		int sampleEvery = Math.max(1, this.count / 1000);
@@ -123,9 +122,10 @@ final class HistoryBenchmark {
 				HistoryIndex.open(directory, DataSize.ofMegabytes(16).toBytes()), properties(directory, "1h"), clock)) {
 			long started = System.nanoTime();
 			for (int i = 0; i < this.count; i++) {
-				clock.now = start.plusMillis(PERIOD.toMillis() * i / this.count);
+				Instant at = start.plusMillis(PERIOD.toMillis() * i / this.count);
+				clock.set(at);
 				Template template = templates.get(random.nextInt(templates.size()));
-				StoredDiagnosis stored = template.store(store.beginImport(context(random, i, clock.now)));
+				StoredDiagnosis stored = template.store(store.beginImport(context(random, i, at)));
 				if (i % sampleEvery == 0) {
 					sample.add(stored.id());
 				}
@@ -327,28 +327,6 @@ final class HistoryBenchmark {
 				}
 			}
 			return draft.complete(this.diagnosis);
-		}
-
-	}
-
-	/** The time the benchmark says it is: spread over the period it fills. */
-	private static final class BenchClock extends Clock {
-
-		private Instant now = Instant.EPOCH;
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
 		}
 
 	}

@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import io.tracedoc.diagnosis.DiagnosisEngine;
 import io.tracedoc.diagnosis.DiagnosisService;
@@ -17,6 +14,7 @@ import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.Probing;
 import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.pattern.PatternLoader;
+import io.tracedoc.system.ManualClock;
 
 import org.springframework.util.unit.DataSize;
 
@@ -47,7 +45,7 @@ final class HistoryFixture implements AutoCloseable {
 				+ " lost its charge at 10.0.3." + job + ":" + (4000 + job) + " in /var/lib/flux/" + hash + ".dat\n";
 	}
 
-	final MovableClock clock = new MovableClock(START);
+	final ManualClock clock = new ManualClock(START);
 
 	final LuceneDiagnosisStore store;
 
@@ -87,36 +85,6 @@ final class HistoryFixture implements AutoCloseable {
 	@Override
 	public void close() {
 		this.store.close();
-	}
-
-	/** A clock that stands still until the test moves it. */
-	static final class MovableClock extends Clock {
-
-		private Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

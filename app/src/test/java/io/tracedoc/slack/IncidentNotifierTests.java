@@ -2,11 +2,7 @@ package io.tracedoc.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,6 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import io.tracedoc.diagnosis.DiagnosisCompleted;
 import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.StoredDiagnosis;
+import io.tracedoc.system.ManualClock;
 
 /**
  * Tests for channel notifications of webhook failures: a burst with one cause is one
@@ -37,7 +34,7 @@ class IncidentNotifierTests {
 		.options(com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig().dynamicPort())
 		.build();
 
-	private final MutableClock clock = new MutableClock(SlackTestData.AT);
+	private final ManualClock clock = new ManualClock(SlackTestData.AT);
 
 	private ThreadPoolExecutor workers;
 
@@ -241,36 +238,6 @@ class IncidentNotifierTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/** A clock tests move forward. */
-	static final class MutableClock extends Clock {
-
-		private volatile Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
