@@ -1,9 +1,8 @@
 package io.tracedoc.gitlab;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -121,12 +120,13 @@ final class FailedJobProcessor {
 		String jobName = (details.getName() != null) ? details.getName() : job.jobName();
 		FailedJob known = new FailedJob(job.instance(), job.projectId(), projectPath, job.jobId(), jobName, pipelineId,
 				ref, sha, mergeRequestIid, runner, job.receivedAt(), job.attempts(), null, job.lastError());
-		String trace = api.getJobApi().getTrace(job.projectId(), job.jobId());
 		JobContext context = new JobContext(JobContext.Source.WEBHOOK, job.receivedAt(), instance.url(), projectPath,
 				job.projectId(), job.jobId(), details.getWebUrl(), jobName, pipelineId, ref, sha, mergeRequestIid,
 				runner, null);
-		StoredDiagnosis stored = this.diagnoses.diagnose(
-				new ByteArrayInputStream(((trace != null) ? trace : "").getBytes(StandardCharsets.UTF_8)), context);
+		StoredDiagnosis stored;
+		try (InputStream trace = new TraceApi(api).open(job.projectId(), job.jobId())) {
+			stored = this.diagnoses.diagnose(trace, context);
+		}
 		return known.diagnosed(stored.id());
 	}
 

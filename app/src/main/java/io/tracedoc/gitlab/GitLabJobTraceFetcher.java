@@ -1,10 +1,8 @@
 package io.tracedoc.gitlab;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,8 +38,7 @@ final class GitLabJobTraceFetcher implements JobTraceFetcher {
 			throw new IOException("not a job URL: " + jobUrl);
 		}
 		try {
-			String trace = instance.api().getJobApi().getTrace(job.group(1), Long.parseLong(job.group(2)));
-			return new ByteArrayInputStream(((trace != null) ? trace : "").getBytes(StandardCharsets.UTF_8));
+			return new TraceApi(instance.api()).open(job.group(1), Long.parseLong(job.group(2)));
 		}
 		catch (GitLabApiException ex) {
 			throw new IOException("GitLab answered " + ex.getHttpStatus() + " for " + jobUrl, ex);

@@ -44,6 +44,19 @@ class GitLabJobTraceFetcherTests {
 		assertThat(fetcher.configured()).isTrue();
 	}
 
+	/** The parser repairs bad UTF-8 itself; a String on the way would already have. */
+	@Test
+	void handsOnTheTracesBytesUntouchedEvenWhenTheyAreNotUtf8() throws IOException {
+		byte[] raw = { 'o', 'k', ' ', (byte) 0xff, (byte) 0xfe, '\r', '\n', 0, 0x1b, '[', '0', 'K' };
+		this.gitlab.stub(get(urlPathEqualTo(FakeGitLab.api("/projects/gitlab%2Dorg%2Fgitlab%2Dtest/jobs/1978/trace"))),
+				aResponse().withStatus(200).withBody(raw));
+
+		try (InputStream trace = fetcher(this.gitlab.url())
+			.fetch(URI.create(this.gitlab.url() + "/gitlab-org/gitlab-test/-/jobs/1978"))) {
+			assertThat(trace.readAllBytes()).isEqualTo(raw);
+		}
+	}
+
 	@Test
 	void refusesAJobUrlOfAnotherHostWithoutAskingIt() {
 		JobTraceFetcher fetcher = fetcher(this.gitlab.url());
