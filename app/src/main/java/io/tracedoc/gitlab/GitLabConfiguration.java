@@ -53,7 +53,7 @@ class GitLabConfiguration {
 	WebhookWorker webhookWorker(WebhookJournal journal, GitLabInstances instances, DiagnosisService diagnoses,
 			GitLabProperties properties, PublicAddress address) {
 		return new WebhookWorker(journal, new FailedJobProcessor(instances, diagnoses, journal, properties, address),
-				properties.queue().workers());
+				properties.queue().workers(), properties.queue().keep());
 	}
 
 	/** Matches when some configured instance has a webhook secret. */

@@ -98,9 +98,12 @@ public record GitLabProperties(Map<String, Instance> instances, @DefaultValue("f
 	 * @param capacity how many events may wait; beyond it the webhook answers 429 and
 	 * GitLab retries later
 	 * @param workers how many events are processed at the same time
+	 * @param keep how long what became of each job and each pipeline's note id are
+	 * remembered: a redelivery within it is a duplicate, a later failed job of the
+	 * pipeline edits the same note
 	 */
 	public record Queue(@DefaultValue("./data/gitlab") Path directory, @DefaultValue("1000") int capacity,
-			@DefaultValue("2") int workers) {
+			@DefaultValue("2") int workers, @DefaultValue("30d") Duration keep) {
 
 		public Queue {
 			if (capacity < 1) {
@@ -109,6 +112,10 @@ public record GitLabProperties(Map<String, Instance> instances, @DefaultValue("f
 			}
 			if (workers < 1) {
 				throw new IllegalArgumentException("tracedoc.gitlab.queue.workers must be at least 1, was " + workers);
+			}
+			if (keep.compareTo(Duration.ofDays(1)) < 0) {
+				throw new IllegalArgumentException(
+						"tracedoc.gitlab.queue.keep must be at least 1d (GitLab redelivers for hours), was " + keep);
 			}
 		}
 

@@ -63,7 +63,8 @@ public final class WebhookBenchmark {
 				Map.of("bench",
 						new GitLabProperties.Instance(URI.create("https://gitlab.example.com"), "unused", null,
 								List.of())),
-				false, Duration.ofSeconds(1), DataSize.ofMegabytes(1), new GitLabProperties.Queue(directory, events, 1),
+				false, Duration.ofSeconds(1), DataSize.ofMegabytes(1),
+				new GitLabProperties.Queue(directory, events, 1, Duration.ofDays(30)),
 				new GitLabProperties.Retry(1, Duration.ZERO, Duration.ZERO)))
 			.named("bench")
 			.orElseThrow();

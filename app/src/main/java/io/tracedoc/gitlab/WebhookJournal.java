@@ -257,6 +257,30 @@ final class WebhookJournal {
 		write(this.pipelines.resolve(note.key() + ".json"), note);
 	}
 
+	/**
+	 * Forgets what became of jobs and pipelines last written before a time: a redelivery
+	 * of such a job counts as new, and a later failed job of such a pipeline gets a new
+	 * note. Jobs still waiting are kept.
+	 * @param before the oldest time kept
+	 * @return how many entries were forgotten
+	 */
+	int forget(Instant before) {
+		int forgotten = 0;
+		for (Path directory : List.of(this.done, this.pipelines)) {
+			try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*.json")) {
+				for (Path file : files) {
+					if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+						forgotten++;
+					}
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot prune the GitLab journal in " + directory, ex);
+			}
+		}
+		return forgotten;
+	}
+
 	private Path pendingFile(String key) {
 		return this.pending.resolve(key + ".json");
 	}

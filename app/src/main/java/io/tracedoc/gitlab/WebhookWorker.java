@@ -1,7 +1,12 @@
 package io.tracedoc.gitlab;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,18 +27,47 @@ final class WebhookWorker implements SmartLifecycle {
 
 	private final int threads;
 
+	/** How often outcomes and note ids older than {@code keep} are forgotten. */
+	private static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
+
 	private final List<Thread> running = new ArrayList<>();
 
-	WebhookWorker(WebhookJournal journal, FailedJobProcessor processor, int threads) {
+	private final Duration keep;
+
+	private ScheduledExecutorService pruning;
+
+	/**
+	 * @param journal the queue
+	 * @param processor what is done with each job
+	 * @param threads how many jobs are processed at once
+	 * @param keep how long outcomes and pipeline note ids are remembered
+	 */
+	WebhookWorker(WebhookJournal journal, FailedJobProcessor processor, int threads, Duration keep) {
 		this.journal = journal;
 		this.processor = processor;
 		this.threads = threads;
+		this.keep = keep;
 	}
 
 	@Override
 	public synchronized void start() {
 		for (int i = 0; i < this.threads; i++) {
 			this.running.add(Thread.ofPlatform().name("gitlab-webhook-" + i).daemon().start(this::work));
+		}
+		this.pruning = Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("gitlab-journal-pruning").daemon().factory());
+		this.pruning.scheduleWithFixedDelay(this::prune, 0, PRUNE_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void prune() {
+		try {
+			int forgotten = this.journal.forget(Instant.now().minus(this.keep));
+			if (forgotten > 0) {
+				logger.info("Forgot " + forgotten + " GitLab job outcomes and pipeline notes older than " + this.keep);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not prune the GitLab journal", ex);
 		}
 	}
 
@@ -70,6 +104,9 @@ final class WebhookWorker implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
+		if (this.pruning != null) {
+			this.pruning.shutdownNow();
+		}
 		this.running.forEach(Thread::interrupt);
 		for (Thread thread : this.running) {
 			try {

@@ -340,15 +340,17 @@ class FailedJobProcessorTests {
 						new GitLabProperties.Instance(URI.create(this.gitlab.url()), FakeGitLab.TOKEN,
 								FakeGitLab.SECRET, optOut)),
 				dryRun, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
-				new GitLabProperties.Queue(this.directory, 100, 1),
+				new GitLabProperties.Queue(this.directory, 100, 1, Duration.ofDays(30)),
 				new GitLabProperties.Retry(3, Duration.ZERO, Duration.ZERO));
 	}
 
 	private Queue queue(GitLabProperties properties) {
 		WebhookJournal journal = new WebhookJournal(this.directory, properties.queue().capacity());
 		GitLabInstances instances = new GitLabInstances(properties);
-		return new Queue(journal, new WebhookWorker(journal,
-				new FailedJobProcessor(instances, this.diagnoses, journal, properties, FakeGitLab.ADDRESS), 1));
+		return new Queue(journal,
+				new WebhookWorker(journal,
+						new FailedJobProcessor(instances, this.diagnoses, journal, properties, FakeGitLab.ADDRESS), 1,
+						properties.queue().keep()));
 	}
 
 	static FailedJob job(long jobId, String name) {

@@ -80,9 +80,9 @@ class GitLabJobTraceFetcherTests {
 
 	@Test
 	void isNotConfiguredWithoutAnInstance() {
-		GitLabJobTraceFetcher fetcher = new GitLabJobTraceFetcher(
-				new GitLabInstances(new GitLabProperties(Map.of(), false, Duration.ofSeconds(1),
-						DataSize.ofMegabytes(1), new GitLabProperties.Queue(java.nio.file.Path.of("unused"), 1, 1),
+		GitLabJobTraceFetcher fetcher = new GitLabJobTraceFetcher(new GitLabInstances(
+				new GitLabProperties(Map.of(), false, Duration.ofSeconds(1), DataSize.ofMegabytes(1),
+						new GitLabProperties.Queue(java.nio.file.Path.of("unused"), 1, 1, Duration.ofDays(30)),
 						new GitLabProperties.Retry(1, Duration.ZERO, Duration.ZERO))));
 
 		assertThat(fetcher.configured()).isFalse();
@@ -96,7 +96,7 @@ class GitLabJobTraceFetcherTests {
 										new GitLabProperties.Instance(URI.create(url), FakeGitLab.TOKEN, null,
 												List.of())),
 								false, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
-								new GitLabProperties.Queue(java.nio.file.Path.of("unused"), 1, 1),
+								new GitLabProperties.Queue(java.nio.file.Path.of("unused"), 1, 1, Duration.ofDays(30)),
 								new GitLabProperties.Retry(1, Duration.ZERO, Duration.ZERO))));
 	}
 

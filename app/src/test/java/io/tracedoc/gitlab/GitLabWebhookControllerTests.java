@@ -167,7 +167,7 @@ class GitLabWebhookControllerTests {
 				(diagnosis, context) -> diagnosis, new InMemoryDiagnosisStore(capacity, 1_000_000), (event) -> {
 				}, 1_000_000);
 		WebhookWorker worker = new WebhookWorker(journal, new FailedJobProcessor(new GitLabInstances(properties),
-				diagnoses, journal, properties, FakeGitLab.ADDRESS), 1);
+				diagnoses, journal, properties, FakeGitLab.ADDRESS), 1, properties.queue().keep());
 
 		assertThat(worker.processDue()).isEqualTo(capacity);
 
@@ -205,7 +205,7 @@ class GitLabWebhookControllerTests {
 				Map.of("gitlab",
 						new GitLabProperties.Instance(URI.create(url), FakeGitLab.TOKEN, FakeGitLab.SECRET, List.of())),
 				false, Duration.ofSeconds(5), DataSize.ofMegabytes(1),
-				new GitLabProperties.Queue(this.directory, capacity, 1),
+				new GitLabProperties.Queue(this.directory, capacity, 1, Duration.ofDays(30)),
 				new GitLabProperties.Retry(3, Duration.ZERO, Duration.ZERO));
 	}
 

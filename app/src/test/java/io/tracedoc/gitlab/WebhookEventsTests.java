@@ -110,7 +110,7 @@ class WebhookEventsTests {
 				Map.of("gitlab",
 						new GitLabProperties.Instance(URI.create(GITLAB), FakeGitLab.TOKEN, FakeGitLab.SECRET, optOut)),
 				false, Duration.ofSeconds(1), DataSize.ofMegabytes(1),
-				new GitLabProperties.Queue(java.nio.file.Path.of("unused"), 1, 1),
+				new GitLabProperties.Queue(java.nio.file.Path.of("unused"), 1, 1, Duration.ofDays(30)),
 				new GitLabProperties.Retry(1, Duration.ZERO, Duration.ZERO));
 		return new GitLabInstances(properties).named("gitlab").orElseThrow();
 	}

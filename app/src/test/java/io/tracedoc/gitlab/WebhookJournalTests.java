@@ -3,6 +3,7 @@ package io.tracedoc.gitlab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,6 +56,33 @@ class WebhookJournalTests {
 
 		assertThat(journal.offer(job(3, Instant.EPOCH))).isEqualTo(Offer.ACCEPTED);
 		assertThat(journal.offer(first)).isEqualTo(Offer.DUPLICATE);
+	}
+
+	@Test
+	void forgetsOutcomesAndNotesOlderThanItKeepsThemButNeverAWaitingJob() throws IOException {
+		WebhookJournal journal = new WebhookJournal(this.directory, 10);
+		for (long id : new long[] { 1, 2 }) {
+			journal.offer(job(id, Instant.EPOCH));
+			FailedJob taken = journal.poll();
+			journal.finish(taken, new JobOutcome("gitlab", taken.jobId(), "abcdefghjkmn", null, 0, Instant.EPOCH));
+		}
+		PipelineNote note = new PipelineNote("gitlab", 380, 2366, 12L, null, null, 7L, List.of(), "note");
+		journal.saveNote(note);
+		journal.offer(job(3, Instant.EPOCH));
+		Instant cutoff = Instant.now().minus(Duration.ofDays(30));
+		Files.setLastModifiedTime(this.directory.resolve("done/" + FailedJob.key("gitlab", 1) + ".json"),
+				FileTime.from(cutoff.minusSeconds(1)));
+		Files.setLastModifiedTime(this.directory.resolve("pipelines/" + note.key() + ".json"),
+				FileTime.from(cutoff.minusSeconds(1)));
+
+		assertThat(journal.forget(cutoff)).isEqualTo(2);
+
+		assertThat(journal.outcome("gitlab", 1)).isEmpty();
+		assertThat(journal.outcome("gitlab", 2)).isPresent();
+		assertThat(journal.note(note.key())).isEmpty();
+		assertThat(journal.offer(job(1, Instant.EPOCH))).as("forgotten: counts as new").isEqualTo(Offer.ACCEPTED);
+		assertThat(journal.offer(job(2, Instant.EPOCH))).isEqualTo(Offer.DUPLICATE);
+		assertThat(new WebhookJournal(this.directory, 10).size()).as("jobs still waiting are kept").isEqualTo(2);
 	}
 
 	@Test
