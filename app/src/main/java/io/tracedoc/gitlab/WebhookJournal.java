@@ -222,6 +222,15 @@ final class WebhookJournal {
 	}
 
 	/**
+	 * @param instance the instance's name
+	 * @param jobId the job's id
+	 * @return the job while it waits for its first or next attempt
+	 */
+	synchronized Optional<FailedJob> waiting(String instance, long jobId) {
+		return Optional.ofNullable(this.waiting.get(FailedJob.key(instance, jobId)));
+	}
+
+	/**
 	 * @return how many jobs wait
 	 */
 	synchronized int size() {

@@ -122,6 +122,21 @@ class GitLabWebhookTests {
 	}
 
 	@Test
+	void tellsWhatBecameOfAReceivedJobAndSaysSoWhenItKnowsNone() throws Exception {
+		gitlab.failedJob(1985, "lint");
+		send(event(1985), FakeGitLab.SECRET);
+		JobOutcome outcome = awaitOutcome(1985);
+
+		HttpResponse<String> answered = get("/api/v1/gitlab/gitlab/jobs/1985");
+		assertThat(answered.statusCode()).isEqualTo(200);
+		assertThat(answered.body()).contains("\"state\":\"answered\"", "\"diagnosisId\":\"" + outcome.diagnosisId(),
+				"\"permalink\":\"https://tracedoc.example.com/d/" + outcome.diagnosisId());
+		HttpResponse<String> unknown = get("/api/v1/gitlab/gitlab/jobs/1986");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(unknown.body()).contains("No such job");
+	}
+
+	@Test
 	void aDuplicateDeliveryGivesOneDiagnosisAndOneNote() throws Exception {
 		gitlab.failedJob(1980, "e2e");
 
@@ -192,6 +207,11 @@ class GitLabWebhookTests {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 }
