@@ -15,6 +15,8 @@ import io.tracedoc.diagnosis.DiagnosisCompleted;
 import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.trace.Outcome;
+import io.tracedoc.diagnosis.Finding;
+import io.tracedoc.pattern.FailurePattern.Maturity;
 
 /**
  * Posts failed jobs from the GitLab webhook to the notification channel, one thread per
@@ -57,8 +59,13 @@ class IncidentNotifier {
 	void diagnosed(DiagnosisCompleted event) {
 		StoredDiagnosis stored = event.stored();
 		Outcome outcome = stored.diagnosis().outcome();
+		Finding top = stored.diagnosis().top();
+		// only stable patterns speak in a channel unasked (docs/patterns.md, maturity);
+		// the
+		// others still answer in GitLab, in the history and when someone asks the bot
 		if (this.channel == null || stored.context().source() != JobContext.Source.WEBHOOK
-				|| outcome == Outcome.SUCCEEDED || outcome == Outcome.CANCELED) {
+				|| outcome == Outcome.SUCCEEDED || outcome == Outcome.CANCELED
+				|| (top != null && top.maturity() != Maturity.STABLE)) {
 			return;
 		}
 		Incidents.Joined joined = this.incidents.join(stored);

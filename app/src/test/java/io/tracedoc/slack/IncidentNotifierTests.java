@@ -21,6 +21,7 @@ import io.tracedoc.diagnosis.DiagnosisCompleted;
 import io.tracedoc.diagnosis.JobContext;
 import io.tracedoc.diagnosis.StoredDiagnosis;
 import io.tracedoc.system.ManualClock;
+import io.tracedoc.pattern.FailurePattern;
 
 /**
  * Tests for channel notifications of webhook failures: a burst with one cause is one
@@ -172,8 +173,15 @@ class IncidentNotifierTests {
 	}
 
 	@Test
-	void staysQuietForOtherSourcesSucceededJobsAndWithoutChannel() throws Exception {
+	void staysQuietForOtherSourcesSucceededJobsPatternsNotYetStableAndWithoutChannel() throws Exception {
 		IncidentNotifier notifier = notifier("C1", 1000);
+		StoredDiagnosis incubating = SlackTestData.stored(id(5), """
+				Getting source from Git repository
+				error: cannot lock ref 'refs/remotes/origin/feature': 'refs/remotes/origin/feature/search' exists
+				ERROR: Job failed: command terminated with exit code 1
+				""", SlackTestData.webhook("k8s-runner-prod", 5));
+		assertThat(incubating.diagnosis().top().maturity()).isEqualTo(FailurePattern.Maturity.INCUBATING);
+		notifier.diagnosed(new DiagnosisCompleted(incubating));
 		notifier.diagnosed(new DiagnosisCompleted(SlackTestData.stored(id(1), SlackTestData.secretsForbiddenLog(),
 				JobContext.of(JobContext.Source.API))));
 		notifier.diagnosed(new DiagnosisCompleted(
