@@ -232,6 +232,7 @@ final class FindingAssembler {
 			case FINAL_ERROR -> hit.finalError();
 			case FAILING_SECTION -> hit.finalError() || this.failingStage < 0 || inFailingStage(hit);
 			case OUTSIDE_SCRIPT -> hit.finalError() || !inScriptStage(hit);
+			case RUNNER_LINES -> hit.finalError() || hit.runnerLine();
 			case SECTIONS -> (hit.finalError()) ? scope.admitsFinalError() : !this.run.hasSections()
 					|| this.run.sectionNames(hit.section()).stream().anyMatch(scope.sections()::contains);
 		};

@@ -127,8 +127,10 @@ final class MatchRun implements TraceListener {
 		}
 		Context context = new Context(new ArrayList<>(this.recent));
 		this.awaitingAfter.add(context);
-		record(id, new Hit(this.lineIndex, this.current.number(), this.current.section(), this.current.text(),
-				groups(test, matcher), context, false));
+		record(id,
+				new Hit(this.lineIndex, this.current.number(), this.current.section(), this.current.text(),
+						groups(test, matcher), context, false,
+						this.current.stream() == null || this.current.stream().runner()));
 	}
 
 	/**
@@ -146,8 +148,8 @@ final class MatchRun implements TraceListener {
 			}
 			Matcher matcher = test.regex().matcher(text);
 			if (matcher.find()) {
-				record(test.id(),
-						new Hit(lineIndex, number, -1, redacted, groups(test, matcher), new Context(List.of()), true));
+				record(test.id(), new Hit(lineIndex, number, -1, redacted, groups(test, matcher),
+						new Context(List.of()), true, true));
 			}
 		}
 	}
@@ -315,7 +317,7 @@ final class MatchRun implements TraceListener {
 	 * @param finalError {@code true} when this is the runner's final error line, joined
 	 */
 	record Hit(int index, int number, int section, String text, Map<String, String> groups, Context context,
-			boolean finalError) {
+			boolean finalError, boolean runnerLine) {
 
 	}
 

@@ -375,6 +375,7 @@ public final class PatternLoader {
 				case "failing-section" -> Scope.FAILING_SECTION;
 				case "final-error" -> Scope.FINAL_ERROR;
 				case "outside-script" -> Scope.OUTSIDE_SCRIPT;
+				case "runner-lines" -> Scope.RUNNER_LINES;
 				case "any" -> Scope.ANY;
 				default -> {
 					problem(field, "unknown scope \"" + node.asString() + "\"");

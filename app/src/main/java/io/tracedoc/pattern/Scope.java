@@ -32,6 +32,14 @@ public record Scope(Kind kind, List<String> sections) {
 	 */
 	public static final Scope OUTSIDE_SCRIPT = new Scope(Kind.OUTSIDE_SCRIPT, List.of());
 
+	/**
+	 * Lines the runner wrote itself, in any stage: in a timestamped trace the stream says
+	 * so ({@code 00}), which tells the runner's cluster events printed inside a failed
+	 * script stage from the job's own output quoting the same words; without timestamps
+	 * nothing tells them apart, so every line is admitted.
+	 */
+	public static final Scope RUNNER_LINES = new Scope(Kind.RUNNER_LINES, List.of());
+
 	public Scope {
 		sections = List.copyOf(sections);
 	}
@@ -50,7 +58,7 @@ public record Scope(Kind kind, List<String> sections) {
 	 */
 	public boolean admitsFinalError() {
 		return switch (this.kind) {
-			case ANY, FAILING_SECTION, FINAL_ERROR, OUTSIDE_SCRIPT -> true;
+			case ANY, FAILING_SECTION, FINAL_ERROR, OUTSIDE_SCRIPT, RUNNER_LINES -> true;
 			case SECTIONS -> this.sections.contains(FINAL_ERROR_NAME);
 		};
 	}
@@ -58,7 +66,7 @@ public record Scope(Kind kind, List<String> sections) {
 	/** The kinds of scope. */
 	public enum Kind {
 
-		ANY, FAILING_SECTION, FINAL_ERROR, OUTSIDE_SCRIPT, SECTIONS
+		ANY, FAILING_SECTION, FINAL_ERROR, OUTSIDE_SCRIPT, RUNNER_LINES, SECTIONS
 
 	}
 
