@@ -2,8 +2,7 @@ package io.tracedoc.cli;
 
 import java.nio.file.Path;
 
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatusBuilder;
+import io.tracedoc.probe.MockCluster;
 import io.tracedoc.probe.TestKubeconfig;
 import io.tracedoc.probe.TestRbac;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,8 +33,8 @@ class DiagnoseCommandProbesTests {
 
 	@Test
 	void checksTheFindingAgainstTheClusterOfTheKubeconfigAndPrintsTheResultsInTheJson() throws Exception {
-		refuseEveryAccessReview();
-		this.client.resource(TestRbac.runnerBinding("runner", "gitlab", "default", "cicd")).create();
+		new MockCluster(this.server, this.client).accessReviews(false, null)
+			.create(TestRbac.runnerBinding("runner", "gitlab", "default", "cicd"));
 		CliRun run = CliRun.of("diagnose", "--json", "--kubeconfig", kubeconfig("mock"), "--context", "mock",
 				"--probe-budget", "30s", SEED);
 		assertThat(run.exitCode()).isZero();
@@ -50,7 +49,7 @@ class DiagnoseCommandProbesTests {
 
 	@Test
 	void printsWhatEachProbeReadForAPerson() throws Exception {
-		refuseEveryAccessReview();
+		new MockCluster(this.server, this.client).accessReviews(false, null);
 		CliRun run = CliRun.of("diagnose", "--kubeconfig", kubeconfig("mock"), "--probe-budget", "30s", SEED);
 		assertThat(run.out()).contains(
 				"CONFIRMED rbac-access-review user=system:serviceaccount:cicd:default verb=create resource=secrets group= namespace=cicd: "
@@ -81,19 +80,6 @@ class DiagnoseCommandProbesTests {
 		CliRun run = CliRun.of("diagnose", "--probe-budget", "soon", SEED);
 		assertThat(run.exitCode()).isEqualTo(2);
 		assertThat(run.err()).contains("'soon' is no duration such as 500ms, 3s or 1m");
-	}
-
-	private void refuseEveryAccessReview() {
-		this.server.expect()
-			.post()
-			.withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
-			.andReply(201, (request) -> {
-				SubjectAccessReview review = this.client.getKubernetesSerialization()
-					.unmarshal(request.getBody().readUtf8(), SubjectAccessReview.class);
-				review.setStatus(new SubjectAccessReviewStatusBuilder().withAllowed(false).build());
-				return review;
-			})
-			.always();
 	}
 
 	private String kubeconfig(String context) {

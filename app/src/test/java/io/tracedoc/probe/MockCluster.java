@@ -28,7 +28,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * selects fields of metadata) and access review decisions (the mock echoes reviews
  * without one).
  */
-final class MockCluster {
+public final class MockCluster {
 
 	static final String RELEASE_NAMESPACE = "gitlab-runner";
 
@@ -38,7 +38,7 @@ final class MockCluster {
 
 	private final Map<String, List<Event>> podEvents = new LinkedHashMap<>();
 
-	MockCluster(KubernetesMockServer server, KubernetesClient client) {
+	public MockCluster(KubernetesMockServer server, KubernetesClient client) {
 		this.server = server;
 		this.client = client;
 		server.reset();
@@ -56,7 +56,7 @@ final class MockCluster {
 	 * @param object an object to create through the API
 	 * @return this cluster
 	 */
-	MockCluster create(HasMetadata object) {
+	public MockCluster create(HasMetadata object) {
 		this.client.resource(object).create();
 		return this;
 	}
@@ -102,7 +102,7 @@ final class MockCluster {
 	/**
 	 * Answers every SubjectAccessReview with this decision.
 	 */
-	MockCluster accessReviews(boolean allowed, String reason) {
+	public MockCluster accessReviews(boolean allowed, String reason) {
 		this.server.expect()
 			.post()
 			.withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
