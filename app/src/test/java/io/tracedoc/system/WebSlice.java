@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.tracedoc.diagnosis.DiagnosisProperties;
+import io.tracedoc.history.HistoryProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Import(WebSecurityConfiguration.class)
-@EnableConfigurationProperties({ WebUiProperties.class, DiagnosisProperties.class })
+@EnableConfigurationProperties({ WebUiProperties.class, DiagnosisProperties.class, HistoryProperties.class })
 public @interface WebSlice {
 
 }
