@@ -89,6 +89,9 @@ class BrowserTests {
 			.findElement(By.cssSelector("#verdict article.snippet[data-kind=kubernetes-yaml] pre"))
 			.getText();
 		assertThat(roleBinding).contains("kind: RoleBinding", "namespace: cicd", "name: default");
+		assertThat(script("return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+			.as("the page fits the window's width: long final error lines wrap")
+			.isEqualTo(true);
 		screenshot("diagnosis");
 
 		WebElement evidence = this.browser.findElement(By.cssSelector("#verdict .evidence a.line-link[data-line='9']"));
