@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tracedoc", mixinStandardHelpOptions = true, versionProvider = TracedocCli.Version.class,
 		description = "Tells why a GitLab CI job failed and how to fix it.%n"
 				+ "Without a command (or with `serve`) the web service starts.",
-		subcommands = { ParseCommand.class, DiagnoseCommand.class, CoverageCommand.class, BenchCommand.class })
+		subcommands = { ParseCommand.class, DiagnoseCommand.class, CoverageCommand.class, EvalCommand.class,
+				BenchCommand.class })
 public final class TracedocCli {
 
 	private static final Set<String> SERVER_COMMANDS = Set.of("serve");
