@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.tracedoc.diagnosis.CompiledLibrary.LineTest;
-import io.tracedoc.diagnosis.Confidence.Signal;
 import io.tracedoc.diagnosis.MatchRun.Hit;
 import io.tracedoc.pattern.FailurePattern;
-import io.tracedoc.pattern.FailurePattern.Maturity;
 import io.tracedoc.pattern.FailurePattern.Severity;
 import io.tracedoc.pattern.FailurePattern.ProbeSpec;
 import io.tracedoc.pattern.Scope;
@@ -28,8 +26,9 @@ import io.tracedoc.trace.TraceSummary;
  */
 final class FindingAssembler {
 
-	private static final Map<FailurePattern.Level, Double> BASE = Map.of(FailurePattern.Level.HIGH, 0.75,
-			FailurePattern.Level.MEDIUM, 0.55, FailurePattern.Level.LOW, 0.35);
+	/** A final line that names no cause: only the exit code of what failed. */
+	private static final java.util.regex.Pattern EXIT_CODE_ONLY = java.util.regex.Pattern
+		.compile("(?i)(?:command terminated with )?exit (?:code|status) \\d+\\.?");
 
 	private final CompiledLibrary library;
 
@@ -43,6 +42,8 @@ final class FindingAssembler {
 
 	private final Map<String, String> facts;
 
+	private final boolean finalErrorIsExitCode;
+
 	FindingAssembler(CompiledLibrary library, MatchRun run, TraceSummary summary, int finalIndex) {
 		this.library = library;
 		this.run = run;
@@ -50,6 +51,8 @@ final class FindingAssembler {
 		this.failingStage = summary.failingSection();
 		this.finalIndex = finalIndex;
 		this.facts = TemplateValues.facts(summary.runner(), summary.failing(), summary.finalStatus());
+		this.finalErrorIsExitCode = summary.finalStatus() != null
+				&& EXIT_CODE_ONLY.matcher(summary.finalStatus().error().strip()).matches();
 	}
 
 	Result assemble() {
@@ -76,11 +79,7 @@ final class FindingAssembler {
 			}
 			matched.add(candidate);
 		}
-		// notes (severity info) follow the causes, whatever their confidence
-		matched.sort(Comparator.comparing((Candidate candidate) -> candidate.pattern.severity() == Severity.INFO)
-			.thenComparingDouble((Candidate candidate) -> -candidate.confidence.score())
-			.thenComparing((candidate) -> -candidate.pattern.severity().ordinal())
-			.thenComparing((candidate) -> -candidate.lastIndex()));
+		matched.sort(Comparator.comparing(Candidate::standing, RankingPolicy.Standing.ORDER));
 		List<Finding> findings = new ArrayList<>();
 		for (Candidate candidate : matched) {
 			String reason = supersededBy(candidate, matched);
@@ -233,9 +232,27 @@ final class FindingAssembler {
 			case FAILING_SECTION -> hit.finalError() || this.failingStage < 0 || inFailingStage(hit);
 			case OUTSIDE_SCRIPT -> hit.finalError() || !inScriptStage(hit);
 			case RUNNER_LINES -> hit.finalError() || hit.runnerLine();
-			case SECTIONS -> (hit.finalError()) ? scope.admitsFinalError() : !this.run.hasSections()
-					|| this.run.sectionNames(hit.section()).stream().anyMatch(scope.sections()::contains);
+			case SECTIONS -> (hit.finalError()) ? scope.admitsFinalError()
+					: !this.run.hasSections() || beforeFirstHeaderOfLateCopy(hit)
+							|| this.run.sectionNames(hit.section()).stream().anyMatch(scope.sections()::contains);
 		};
+	}
+
+	/**
+	 * A copy that starts late shows lines before its first stage header: they belong to a
+	 * stage it does not name, most often the one that failed.
+	 */
+	private boolean beforeFirstHeaderOfLateCopy(Hit hit) {
+		return hit.section() < 0 && this.summary.startsMidway() && this.failingStage < 0
+				&& (this.finalIndex < 0 || hit.index() < this.finalIndex);
+	}
+
+	/**
+	 * Where the log does not tell the failing stage, a line before its final line (or in
+	 * a log without one) is as near the failure as the log lets us tell.
+	 */
+	private boolean beforeFinalLine(Hit hit) {
+		return this.failingStage < 0 && !hit.finalError() && (this.finalIndex < 0 || hit.index() <= this.finalIndex);
 	}
 
 	private boolean inScriptStage(Hit hit) {
@@ -260,7 +277,8 @@ final class FindingAssembler {
 			if (other.pattern.supersedes().contains(candidate.pattern.id())) {
 				return "explained by " + other.pattern.id() + ": " + other.summaryText;
 			}
-			if (candidate.pattern.generic() && !other.pattern.generic() && other.explainsFailure()) {
+			if (RankingPolicy.specificExplainsAway(!other.pattern.generic(), candidate.pattern.generic(),
+					other.explainsFailure(), other.confidence.score())) {
 				return "a more specific cause explains the failure: " + other.pattern.id() + " (" + other.summaryText
 						+ ")";
 			}
@@ -347,11 +365,13 @@ final class FindingAssembler {
 		}
 
 		boolean nearFailure() {
-			return this.hits.stream().anyMatch((hit) -> hit.finalError() || inFailingStage(hit));
+			return this.hits.stream()
+				.anyMatch((hit) -> hit.finalError() || inFailingStage(hit) || beforeFinalLine(hit));
 		}
 
-		int lastIndex() {
-			return this.hits.stream().mapToInt(Hit::index).max().orElse(0);
+		RankingPolicy.Standing standing() {
+			return new RankingPolicy.Standing(this.pattern.severity() == Severity.INFO, this.confidence.score(),
+					this.pattern.severity(), this.hits.stream().mapToInt(Hit::index).max().orElse(0));
 		}
 
 		private Map<String, String> captures(int p, List<Hit> hits) {
@@ -395,43 +415,18 @@ final class FindingAssembler {
 		}
 
 		private Confidence confidence(int p) {
-			List<Signal> signals = new ArrayList<>();
-			FailurePattern.Level level = this.pattern.confidence();
-			signals.add(new Signal("pattern", BASE.get(level),
-					"the pattern's evidence alone is of " + level.name().toLowerCase() + " confidence"));
-			boolean finalError = this.hits.stream().anyMatch(Hit::finalError);
-			boolean failingStage = this.hits.stream().anyMatch(FindingAssembler.this::inFailingStage);
-			TraceSection failing = FindingAssembler.this.summary.failing();
-			if (finalError) {
-				signals.add(new Signal("final-error", 0.15, "the runner's final error line says so"));
-			}
-			else if (failingStage) {
-				signals.add(new Signal("failing-section", 0.10,
-						"the evidence is in " + failing.name() + ", the stage the job failed in"));
-			}
-			else if (failing != null) {
-				signals.add(new Signal("outside-failing-section", -0.20, "the job failed in " + failing.name()
-						+ ", but the evidence is in " + describeStages(this.hits)));
-			}
-			long distinctLines = this.hits.stream().mapToInt(Hit::index).distinct().count();
-			if (distinctLines >= 2) {
-				signals.add(new Signal("corroborated", 0.05, distinctLines + " separate lines agree"));
-			}
-			if (usesSectionScope(p) && !FindingAssembler.this.run.hasSections()) {
-				signals.add(new Signal("sections-unknown", -0.10,
-						"the log has no sections, so where the lines were printed could not be checked"));
-			}
-			if (FindingAssembler.this.summary.outcome() == Outcome.UNKNOWN) {
-				signals.add(new Signal("no-final-status", -0.10,
-						"the log ends without the runner's final status, so the failure itself is not in it"));
-			}
-			if (this.pattern.maturity() == Maturity.SANDBOX) {
-				signals.add(new Signal("sandbox", -0.05, "the pattern is new and not yet proven on many logs"));
-			}
-			else if (this.pattern.maturity() == Maturity.DEPRECATED) {
-				signals.add(new Signal("deprecated", -0.15, "the pattern is deprecated"));
-			}
-			return Confidence.of(signals);
+			FindingAssembler assembler = FindingAssembler.this;
+			TraceSection failing = assembler.summary.failing();
+			boolean hasFinalLine = assembler.finalIndex >= 0;
+			boolean beforeFinal = hasFinalLine && this.hits.stream().anyMatch(assembler::beforeFinalLine);
+			boolean afterFinal = hasFinalLine
+					&& this.hits.stream().allMatch((hit) -> !hit.finalError() && hit.index() > assembler.finalIndex);
+			return RankingPolicy.confidence(new RankingPolicy.Placement(this.pattern.confidence(),
+					this.pattern.maturity(), this.hits.stream().anyMatch(Hit::finalError),
+					assembler.finalErrorIsExitCode, this.hits.stream().anyMatch(assembler::inFailingStage),
+					(failing != null) ? failing.name() : null, beforeFinal, afterFinal, describeStages(this.hits),
+					this.hits.stream().mapToInt(Hit::index).distinct().count(), usesSectionScope(p),
+					assembler.run.hasSections(), assembler.summary.outcome() != Outcome.UNKNOWN, List.of()));
 		}
 
 		private boolean usesSectionScope(int p) {

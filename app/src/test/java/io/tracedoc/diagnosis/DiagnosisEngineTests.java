@@ -83,6 +83,113 @@ class DiagnosisEngineTests {
 	}
 
 	@Test
+	void letsAGenericFindingYieldToASpecificOneBeforeTheFinalLineWhenTheLogHasNoSections() {
+		TestLibrary library = new TestLibrary(this.root).pattern("script-failure", "any-exit", """
+				generic: true
+				confidence: medium
+				match:
+				  all:
+				    - regex: 'exit code (?P<code>\\d+)'
+				      in: final-error
+				""").pattern("git-connection-failed", "connect", """
+				match:
+				  in: [get_sources]
+				  all:
+				    - contains: 'Failed to connect to'
+				""");
+		Diagnosis before = diagnose(engine(library),
+				"""
+						Cloning repository...
+						fatal: unable to access 'http://gitlab:10080/g/p.git/': Failed to connect to gitlab port 10080: Operation timed out
+						ERROR: Job failed: exit code 1
+						""");
+		assertThat(before.findings()).extracting(Finding::pattern).containsExactly("connect");
+		assertThat(signalNames(before.top())).contains("before-final-line", "sections-unknown");
+		assertThat(before.ruledOut()).extracting(RuledOut::pattern).containsExactly("any-exit");
+		Diagnosis after = diagnose(engine(library),
+				"""
+						ERROR: Job failed: exit code 1
+						fatal: unable to access 'http://gitlab:10080/g/p.git/': Failed to connect to gitlab port 10080: Operation timed out
+						""");
+		assertThat(after.top().pattern()).isEqualTo("any-exit");
+	}
+
+	@Test
+	void givesAFinalLineWithOnlyAnExitCodeLessWeightThanOneThatNamesTheCause() {
+		TestLibrary library = new TestLibrary(this.root).pattern("script-failure", "any-exit", """
+				confidence: medium
+				match:
+				  all:
+				    - regex: 'exit code (?P<code>\\d+)'
+				      in: final-error
+				""");
+		Diagnosis exitCode = diagnose(engine(library),
+				stages("", "", "tests failed", "ERROR: Job failed: command terminated with exit code 1"));
+		assertThat(signalNames(exitCode.top())).contains("final-exit-code").doesNotContain("final-error");
+		Diagnosis named = diagnose(engine(library),
+				stages("", "", "tests failed", "ERROR: Job failed: pod status is Failed, exit code 1 of build"));
+		assertThat(signalNames(named.top())).contains("final-error").doesNotContain("final-exit-code");
+		assertThat(named.top().confidence().score()).isGreaterThan(exitCode.top().confidence().score());
+	}
+
+	@Test
+	void keepsTheGenericFindingWhenTheSpecificOneIsTooWeakToExplainItAway() {
+		TestLibrary library = new TestLibrary(this.root).pattern("script-failure", "any-exit", """
+				generic: true
+				match:
+				  all:
+				    - regex: 'exit code (?P<code>\\d+)'
+				      in: final-error
+				""").pattern("git-connection-failed", "weak", """
+				confidence: low
+				maturity: sandbox
+				match:
+				  in: [get_sources]
+				  all:
+				    - contains: 'Failed to connect to'
+				""");
+		Diagnosis diagnosis = diagnose(engine(library), """
+				Failed to connect to gitlab port 80: Connection refused
+				ERROR: Job failed: exit code 1
+				""");
+		assertThat(diagnosis.findings()).extracting(Finding::pattern).containsExactly("any-exit", "weak");
+	}
+
+	@Test
+	void readsTheLinesBeforeTheFirstHeaderOfACopyThatStartsLateAsTheFailingStage() {
+		DiagnosisEngine engine = engine(new TestLibrary(this.root).pattern("git-connection-failed", "connect", """
+				match:
+				  in: [get_sources]
+				  all:
+				    - contains: 'Failed to connect to'
+				"""));
+		String lateCopy = """
+				fatal: unable to access 'https://gitlab.example.com/g/p.git/': Failed to connect to gitlab.example.com port 443: Host is unreachable
+				Running after_script
+				Running after script...
+				$ echo done
+				done
+				Cleaning up project directory and file based variables
+				ERROR: Job failed: command terminated with exit code 1
+				""";
+		Diagnosis diagnosis = diagnose(engine, lateCopy);
+		assertThat(diagnosis.trace().failingSection()).isNull();
+		assertThat(diagnosis.top().pattern()).isEqualTo("connect");
+		String fullCopy = """
+				Running with gitlab-runner 17.0.0 (abc123)
+				Getting source from Git repository
+				Fetching changes...
+				Executing "step_script" stage of the job script
+				$ echo Failed to connect to nowhere
+				Failed to connect to nowhere
+				Running after_script
+				Cleaning up project directory and file based variables
+				ERROR: Job failed: command terminated with exit code 1
+				""";
+		assertThat(diagnose(engine, fullCopy).findings()).isEmpty();
+	}
+
+	@Test
 	void admitsTheFinalErrorBesideTheSectionsAScopeNames() {
 		DiagnosisEngine engine = engine(new TestLibrary(this.root).pattern("image-pull-failed", "pull", """
 				match:

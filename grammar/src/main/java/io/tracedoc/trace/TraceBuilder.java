@@ -90,6 +90,9 @@ final class TraceBuilder {
 
 	private boolean showsTail;
 
+	/** A copy that starts late printed lines before the first stage header it shows. */
+	private boolean linesBeforeFirstSection;
+
 	private FinalStatus finalStatus;
 
 	private Outcome statusOutcome = Outcome.UNKNOWN;
@@ -323,6 +326,7 @@ final class TraceBuilder {
 		if (this.lineCount == 1) {
 			this.startsMidway = !header;
 		}
+		this.linesBeforeFirstSection |= this.sections.isEmpty() && !header;
 		recordStatus(line);
 		this.listener.onLine(line);
 		recordCommand(line);
@@ -563,9 +567,10 @@ final class TraceBuilder {
 	/**
 	 * The stage the job failed in: the last top-level section opened before the final
 	 * status line, passing over the stages the runner still runs after a failure
-	 * (cleanup, after_script, uploads on failure). When only those are left, as in a copy
-	 * that starts late, the job can have failed in after_script and in none of the
-	 * others.
+	 * (cleanup, after_script, uploads on failure). When only those are left, the job can
+	 * have failed in after_script and in none of the others, unless the copy starts late
+	 * with lines before its first header: then it failed where those lines were printed,
+	 * in a stage the copy does not name, and the failing stage is unknown.
 	 */
 	private int failingSection(Outcome outcome) {
 		if (outcome == Outcome.TRUNCATED) {
@@ -587,7 +592,7 @@ final class TraceBuilder {
 				afterScript = section.id;
 			}
 		}
-		return afterScript;
+		return (this.startsMidway && this.linesBeforeFirstSection) ? -1 : afterScript;
 	}
 
 	private static int leadingNumberLength(String content) {
