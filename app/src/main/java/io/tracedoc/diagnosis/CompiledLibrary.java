@@ -82,7 +82,7 @@ final class CompiledLibrary {
 				CaptureSpec spec = capture.getValue();
 				captureTests.put(capture.getKey(), tests.size());
 				tests.add(new LineTest(tests.size(), p, LineTest.Role.CAPTURE, spec.regex(), spec.scope(),
-						RegexLiterals.required(spec.regex().pattern())));
+						RegexLiterals.required(spec.regex().pattern()), false));
 			}
 			this.captures.add(captureTests);
 		}
@@ -123,7 +123,8 @@ final class CompiledLibrary {
 			List<String> literals = condition.literal() ? RegexLiterals.ofLiteral(condition.source())
 					: RegexLiterals.required(condition.source());
 			ids[i] = tests.size();
-			tests.add(new LineTest(tests.size(), pattern, role, condition.regex(), condition.scope(), literals));
+			tests.add(new LineTest(tests.size(), pattern, role, condition.regex(), condition.scope(), literals,
+					condition.corroborates()));
 		}
 		return ids;
 	}
@@ -148,8 +149,10 @@ final class CompiledLibrary {
 	 * @param regex the compiled regex
 	 * @param scope where a matching line must be
 	 * @param literals the literals a matching line contains one of; empty when unknown
+	 * @param corroborates a corroborating condition, waived where the log lacks its part
 	 */
-	record LineTest(int id, int pattern, Role role, com.google.re2j.Pattern regex, Scope scope, List<String> literals) {
+	record LineTest(int id, int pattern, Role role, com.google.re2j.Pattern regex, Scope scope, List<String> literals,
+			boolean corroborates) {
 
 		enum Role {
 

@@ -103,10 +103,19 @@ final class FindingAssembler {
 	 */
 	private Candidate match(int p, FailurePattern pattern) {
 		List<List<Hit>> required = new ArrayList<>();
+		List<String> waived = new ArrayList<>();
 		for (int id : this.library.all[p]) {
 			List<Hit> inScope = inScope(id);
 			if (inScope.isEmpty()) {
-				return null;
+				String absentPart = this.library.tests[id].corroborates() ? absentPart(this.library.tests[id].scope())
+						: null;
+				if (absentPart == null) {
+					return null;
+				}
+				if (!waived.contains(absentPart)) {
+					waived.add(absentPart);
+				}
+				continue;
 			}
 			required.add(inScope);
 		}
@@ -124,7 +133,23 @@ final class FindingAssembler {
 		if (chosen == null) {
 			return null;
 		}
-		return new Candidate(pattern, p, chosen);
+		return new Candidate(pattern, p, chosen, waived);
+	}
+
+	/**
+	 * A corroborating condition is waived where the log lacks the part that would carry
+	 * it: the final status line for one scoped to the final error; for any other, the
+	 * lines a pasted excerpt left out (it starts or ends midway).
+	 * @return the missing part, for the reader; {@code null} when the log has it
+	 */
+	private String absentPart(Scope scope) {
+		if (scope.kind() == Scope.Kind.FINAL_ERROR) {
+			return (this.summary.finalStatus() == null) ? "the runner's final status line" : null;
+		}
+		if (this.summary.startsMidway() || this.summary.endsMidway()) {
+			return "the lines the excerpt left out";
+		}
+		return null;
 	}
 
 	/**
@@ -345,9 +370,15 @@ final class FindingAssembler {
 
 		final String summaryText;
 
-		Candidate(FailurePattern pattern, int p, List<Hit> hits) {
+		/**
+		 * The missing parts of the log for which corroborating conditions were waived.
+		 */
+		final List<String> waived;
+
+		Candidate(FailurePattern pattern, int p, List<Hit> hits, List<String> waived) {
 			this.pattern = pattern;
 			this.hits = hits;
+			this.waived = waived;
 			this.captures = captures(p, hits);
 			this.values = new HashMap<>(FindingAssembler.this.facts);
 			this.values.putAll(this.captures);
@@ -426,7 +457,7 @@ final class FindingAssembler {
 					assembler.finalErrorIsExitCode, this.hits.stream().anyMatch(assembler::inFailingStage),
 					(failing != null) ? failing.name() : null, beforeFinal, afterFinal, describeStages(this.hits),
 					this.hits.stream().mapToInt(Hit::index).distinct().count(), usesSectionScope(p),
-					assembler.run.hasSections(), assembler.summary.outcome() != Outcome.UNKNOWN, List.of()));
+					assembler.run.hasSections(), assembler.summary.outcome() != Outcome.UNKNOWN, this.waived));
 		}
 
 		private boolean usesSectionScope(int p) {

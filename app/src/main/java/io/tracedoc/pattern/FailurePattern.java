@@ -169,8 +169,12 @@ public record FailurePattern(String id, String name, Category category, Template
 	 * @param source the regex or literal as written, for messages
 	 * @param literal {@code true} for a {@code contains} condition
 	 * @param scope where the line must be
+	 * @param corroborates the condition corroborates the pattern's decisive message
+	 * rather than being part of it: required only where the log holds the part that would
+	 * carry it (see {@code docs/patterns.md})
 	 */
-	public record Condition(com.google.re2j.Pattern regex, String source, boolean literal, Scope scope) {
+	public record Condition(com.google.re2j.Pattern regex, String source, boolean literal, Scope scope,
+			boolean corroborates) {
 
 	}
 

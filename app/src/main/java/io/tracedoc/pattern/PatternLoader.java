@@ -282,6 +282,9 @@ public final class PatternLoader {
 			List<Condition> all = conditions(node.get("all"), defaultScope, "match.all", true);
 			List<Condition> any = conditions(node.get("any"), defaultScope, "match.any", true);
 			List<Condition> none = conditions(node.get("none"), defaultScope, "match.none", false);
+			if (!all.isEmpty() && any.isEmpty() && all.stream().allMatch(Condition::corroborates)) {
+				problem("match.all", "every condition corroborates: at least one must be the decisive message");
+			}
 			Map<String, CaptureSpec> captures = new LinkedHashMap<>();
 			JsonNode captureNode = node.get("capture");
 			if (captureNode != null) {
@@ -320,11 +323,15 @@ public final class PatternLoader {
 				Scope scope = scope(condition.get("in"), defaultScope, at + ".in");
 				int flags = condition.path("ignore-case").asBoolean(false) ? com.google.re2j.Pattern.CASE_INSENSITIVE
 						: 0;
+				boolean corroborates = condition.path("corroborates").asBoolean(false);
+				if (corroborates && !field.equals("match.all")) {
+					problem(at + ".corroborates", "only a condition of match.all can corroborate");
+				}
 				if (condition.has("contains")) {
 					String literal = condition.get("contains").asString();
 					conditions.add(new Condition(
 							com.google.re2j.Pattern.compile(com.google.re2j.Pattern.quote(literal), flags), literal,
-							true, scope));
+							true, scope, corroborates));
 					continue;
 				}
 				String regex = condition.get("regex").asString();
@@ -333,7 +340,7 @@ public final class PatternLoader {
 					if (captures) {
 						this.captureNames.addAll(compiled.namedGroups().keySet());
 					}
-					conditions.add(new Condition(compiled, regex, false, scope));
+					conditions.add(new Condition(compiled, regex, false, scope, corroborates));
 				}
 			}
 			return conditions;

@@ -190,6 +190,47 @@ class DiagnosisEngineTests {
 	}
 
 	@Test
+	void waivesACorroboratingFinalErrorConditionOnlyWhereTheLogHasNoFinalStatus() {
+		DiagnosisEngine engine = engine(new TestLibrary(this.root).pattern("script-failure", "not-found", """
+				match:
+				  all:
+				    - regex: ': (?P<command>[a-z]+): not found'
+				    - regex: 'exit code 127'
+				      in: final-error
+				      corroborates: true
+				"""));
+		Diagnosis fragment = diagnose(engine, "$ mvn package\n/bin/sh: eval: line 12: mvn: not found\n");
+		assertThat(fragment.top().pattern()).isEqualTo("not-found");
+		assertThat(signalNames(fragment.top())).contains("corroboration-absent");
+		assertThat(fragment.top().confidence().signals())
+			.anySatisfy((signal) -> assertThat(signal.detail()).contains("the runner's final status line"));
+		Diagnosis corroborated = diagnose(engine,
+				"$ mvn package\n/bin/sh: eval: line 12: mvn: not found\nERROR: Job failed: exit code 127\n");
+		assertThat(signalNames(corroborated.top())).doesNotContain("corroboration-absent").contains("corroborated");
+		Diagnosis contradicted = diagnose(engine,
+				"$ mvn package\n/bin/sh: eval: line 12: mvn: not found\nERROR: Job failed: exit code 1\n");
+		assertThat(contradicted.findings()).isEmpty();
+	}
+
+	@Test
+	void waivesACorroboratingCompanionLineOnlyInAnExcerpt() {
+		DiagnosisEngine engine = engine(new TestLibrary(this.root).pattern("git-auth-failed", "denied", """
+				match:
+				  all:
+				    - contains: 'remote: HTTP Basic: Access denied'
+				    - contains: 'fatal: Authentication failed'
+				      corroborates: true
+				"""));
+		assertThat(diagnose(engine, "remote: HTTP Basic: Access denied\n").findings()).hasSize(1);
+		String whole = """
+				Running with gitlab-runner 17.0.0 (abc123)
+				remote: HTTP Basic: Access denied
+				ERROR: Job failed: exit code 1
+				""";
+		assertThat(diagnose(engine, whole).findings()).isEmpty();
+	}
+
+	@Test
 	void admitsTheFinalErrorBesideTheSectionsAScopeNames() {
 		DiagnosisEngine engine = engine(new TestLibrary(this.root).pattern("image-pull-failed", "pull", """
 				match:

@@ -76,6 +76,24 @@ class PatternLoaderTests {
 	}
 
 	@Test
+	void rejectsCorroborationOutsideAllAndAPatternMadeOnlyOfCorroboration() {
+		assertProblem(library().pattern("git-dns-failure", "veto-corroborates", """
+				match:
+				  all:
+				    - contains: 'Could not resolve host'
+				  none:
+				    - contains: 'retrying'
+				      corroborates: true
+				"""), "match.none[0].corroborates: only a condition of match.all can corroborate");
+		assertProblem(library().pattern("git-dns-failure", "only-corroboration", """
+				match:
+				  all:
+				    - contains: 'Could not resolve host'
+				      corroborates: true
+				"""), "match.all: every condition corroborates: at least one must be the decisive message");
+	}
+
+	@Test
 	void acceptsFactsInTemplates() {
 		assertThat(library().pattern("git-dns-failure", "facts", """
 				summary: 'in {{runner.namespace}} on {{runner.pod|"<pod>"}}'
