@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param quoted lines start with a markdown {@code > } quote
  * @param inferSections the log has no section markers: sections come from recognised
  * stage headers
+ * @param indent how many leading blanks every line shares: a copy pasted into an indented
+ * block (a markdown list, an e-mail) moved the whole log right
  */
 record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers, boolean clockTimes, boolean quoted,
-		boolean inferSections) {
+		boolean inferSections, int indent) {
 
 	static final int SAMPLE_BYTES = 64 * 1024;
 
@@ -27,7 +29,11 @@ record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers
 	private static final Pattern REMNANT = Pattern
 		.compile("(?:#033|\\^\\[)\\[[0-9;]*[A-Za-z]|\\[0K|\\[0;m|\\[0m|\\[[0-9]{1,2}(?:;[0-9]{1,2})?m");
 
-	private static final Pattern NUMBERED = Pattern.compile("\\s*(?:\\d+|\\[\\d+\\]\\([^)]*\\))(?:[ \\t].*)?");
+	/**
+	 * A line number alone or before the text; the rich-text copy's {@code [12](…#L12)}
+	 * link may be glued to the text.
+	 */
+	private static final Pattern NUMBERED = Pattern.compile("\\s*(?:\\d+(?:[ \\t].*)?|\\[\\d+\\]\\([^)]*\\).*)");
 
 	private static final Pattern LEADING_NUMBER = Pattern.compile("^\\s*\\d+[ \\t]+");
 
@@ -47,6 +53,7 @@ record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers
 			lines[lines.length - 1] = "";
 		}
 		boolean quoted = mostLinesStartWithQuote(lines);
+		int indent = sharedIndent(lines, quoted);
 		int nonEmpty = 0;
 		int numbered = 0;
 		int numberedWithTime = 0;
@@ -57,7 +64,7 @@ record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers
 		boolean timestamped = false;
 		boolean firstSeen = false;
 		for (String raw : lines) {
-			String line = quoted ? unquote(raw) : raw;
+			String line = dedent(quoted ? unquote(raw) : raw, indent);
 			String trimmed = stripLineEnd(line);
 			if (trimmed.isBlank()) {
 				continue;
@@ -111,7 +118,44 @@ record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers
 		boolean inferSections = copy || format == TraceFormat.PLAIN_TEXT
 				|| (format == TraceFormat.ESCAPES_STRIPPED && markerLines == 0);
 		return new LogShape(format, format == TraceFormat.ESCAPES_STRIPPED && !escapes, lineNumbers, clockTimes, quoted,
-				inferSections);
+				inferSections, (format == TraceFormat.RAW || timestamped) ? 0 : indent);
+	}
+
+	/**
+	 * The blanks every non-blank line starts with; 0 when a single line is not indented,
+	 * so a log whose own lines are indented keeps them.
+	 */
+	private static int sharedIndent(String[] lines, boolean quoted) {
+		int shared = Integer.MAX_VALUE;
+		for (String raw : lines) {
+			String line = quoted ? unquote(raw) : raw;
+			if (line.isBlank()) {
+				continue;
+			}
+			int blanks = 0;
+			while (blanks < line.length() && (line.charAt(blanks) == ' ' || line.charAt(blanks) == '\t')) {
+				blanks++;
+			}
+			shared = Math.min(shared, blanks);
+			if (shared == 0) {
+				return 0;
+			}
+		}
+		return (shared == Integer.MAX_VALUE) ? 0 : shared;
+	}
+
+	/**
+	 * @param line a line
+	 * @param indent the blanks every line of the log shares
+	 * @return the line without them
+	 */
+	static String dedent(String line, int indent) {
+		int blanks = 0;
+		while (blanks < indent && blanks < line.length()
+				&& (line.charAt(blanks) == ' ' || line.charAt(blanks) == '\t')) {
+			blanks++;
+		}
+		return (blanks == 0) ? line : line.substring(blanks);
 	}
 
 	private static boolean mostLinesStartWithQuote(String[] lines) {

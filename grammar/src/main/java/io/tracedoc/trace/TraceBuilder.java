@@ -49,6 +49,15 @@ final class TraceBuilder {
 
 	private static final int MAX_WRAPPED_CONTINUATIONS = 30;
 
+	/**
+	 * How far a glued number may jump past the previous line's and still be taken for the
+	 * line number (a collapsed section hides a few lines).
+	 */
+	private static final int MAX_GLUED_GAP = 50;
+
+	/** The runner's final line glued to the text before it by a copy. */
+	private static final String GLUED_FAILURE = "ERROR: Job failed";
+
 	private static final int MAX_COMMAND_LENGTH = 4_000;
 
 	private final LogShape shape;
@@ -135,7 +144,8 @@ final class TraceBuilder {
 
 	void line(LogLineReader.RawLine line) {
 		this.current = line;
-		String input = this.shape.quoted() ? LogShape.unquote(line.text()) : line.text();
+		String input = LogShape.dedent(this.shape.quoted() ? LogShape.unquote(line.text()) : line.text(),
+				this.shape.indent());
 		if (!this.alwaysLex && !needsLexer(input)) {
 			append(input);
 		}
@@ -245,6 +255,9 @@ final class TraceBuilder {
 		int givenNumber = -1;
 		if (this.shape.lineNumbers() && styled.isEmpty()) {
 			int digits = leadingNumberLength(content);
+			if (digits == 0) {
+				digits = gluedNumberLength(content);
+			}
 			if (digits > 0) {
 				givenNumber = parseNumber(content, digits);
 				content = stripSeparator(content, digits);
@@ -405,9 +418,17 @@ final class TraceBuilder {
 	 * any other line
 	 */
 	private static Matcher finalStatus(String content) {
-		if (!(content.startsWith("Job ") || content.startsWith("ERROR: Job ") || content.startsWith("Build ")
-				|| content.startsWith("ERROR: Build ")) || content.length() > 100_000) {
+		if (content.length() > 100_000) {
 			return null;
+		}
+		if (!(content.startsWith("Job ") || content.startsWith("ERROR: Job ") || content.startsWith("Build ")
+				|| content.startsWith("ERROR: Build "))) {
+			int glued = content.lastIndexOf(GLUED_FAILURE);
+			if (glued <= 0 || Character.isWhitespace(content.charAt(glued - 1))) {
+				return null;
+			}
+			Matcher matcher = FINAL_STATUS.matcher(content).region(glued, content.length());
+			return matcher.matches() ? matcher : null;
 		}
 		Matcher matcher = FINAL_STATUS.matcher(content);
 		return matcher.matches() ? matcher : null;
@@ -609,6 +630,26 @@ final class TraceBuilder {
 			return 0;
 		}
 		return i;
+	}
+
+	/**
+	 * A line number glued to its text ({@code 1016ERROR: ...}, or the text of a rich-text
+	 * copy's {@code [12](…#L12)} link): taken only when it continues the numbering, so a
+	 * line that starts with a number of its own keeps it.
+	 */
+	private int gluedNumberLength(String content) {
+		int digits = 0;
+		while (digits < content.length() && digits < 9 && content.charAt(digits) >= '0'
+				&& content.charAt(digits) <= '9') {
+			digits++;
+		}
+		if (digits == 0 || digits == content.length() || Character.isDigit(content.charAt(digits))) {
+			return 0;
+		}
+		int number = Integer.parseInt(content.substring(0, digits));
+		boolean continues = (this.lastNumber == 0) ? number > 0
+				: number > this.lastNumber && number <= this.lastNumber + MAX_GLUED_GAP;
+		return continues ? digits : 0;
 	}
 
 	private static int parseNumber(String content, int end) {

@@ -530,6 +530,60 @@ class TraceParserTests {
 			assertThat(texts(trace)).contains("42 tests passed");
 		}
 
+		@Test
+		void readsACopyIndentedAsAWholeAsIfItWereNot() {
+			JobTrace trace = parse("""
+					        Running with gitlab-runner 16.4.1 (d89a789a)
+					          on netology R3z1jrba7, system ID: s_1f017d8835a8
+					        Executing "step_script" stage of the job script
+					        $ make test
+					          indented output of the job
+					        Job succeeded
+					""");
+			assertThat(trace.summary().outcome()).isEqualTo(Outcome.SUCCEEDED);
+			assertThat(trace.summary().startsMidway()).isFalse();
+			assertThat(texts(trace)).contains("$ make test", "  indented output of the job");
+			assertThat(trace.summary().commands()).extracting(CommandEcho::command).containsExactly("make test");
+		}
+
+		@Test
+		void takesANumberGluedToItsTextOnlyWhereItContinuesTheNumbering() {
+			JobTrace trace = parse("""
+					1014 $ ./gradlew build
+					1015 BUILD FAILED
+					1016ERROR: Job failed: exit code 1
+					""");
+			assertThat(trace.lines()).extracting(TraceLine::number).containsExactly(1014, 1015, 1016);
+			assertThat(trace.summary().finalStatus().error()).isEqualTo("exit code 1");
+			JobTrace own = parse("""
+					1 $ ./report
+					2 results
+					2024Q1 revenue up
+					""");
+			assertThat(texts(own)).contains("2024Q1 revenue up");
+		}
+
+		@Test
+		void readsARichTextCopyWhoseLineLinksAreGluedToTheText() {
+			JobTrace trace = parse("""
+					[1](https://gitlab.example.com/g/p/-/jobs/7#L1)Running with gitlab-runner 17.1.0 (fe451d5a)
+					[2](https://gitlab.example.com/g/p/-/jobs/7#L2)$ npm test
+					[3](https://gitlab.example.com/g/p/-/jobs/7#L3)ERROR: Job failed: exit code 1
+					""");
+			assertThat(texts(trace)).containsExactly("Running with gitlab-runner 17.1.0 (fe451d5a)", "$ npm test",
+					"ERROR: Job failed: exit code 1");
+			assertThat(trace.summary().outcome()).isEqualTo(Outcome.FAILED);
+		}
+
+		@Test
+		void findsTheFinalLineGluedToTheTextBeforeItButNotAQuotedOne() {
+			JobTrace glued = parse("    at async run (/usr/lib/cli.js:55:5)ERROR: Job failed: exit status 1\n");
+			assertThat(glued.summary().outcome()).isEqualTo(Outcome.FAILED);
+			assertThat(glued.summary().finalStatus().exitCode()).isEqualTo(1);
+			JobTrace quoted = parse("$ echo checking: ERROR: Job failed: exit status 1\nchecking\nJob succeeded\n");
+			assertThat(quoted.summary().outcome()).isEqualTo(Outcome.SUCCEEDED);
+		}
+
 	}
 
 	@Nested
