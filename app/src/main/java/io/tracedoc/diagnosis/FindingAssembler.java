@@ -26,6 +26,11 @@ import io.tracedoc.trace.TraceSummary;
  */
 final class FindingAssembler {
 
+	/**
+	 * How many of the last lines of a log without a final status {@code log-end} admits.
+	 */
+	static final int LOG_END_LINES = 3;
+
 	/** A final line that names no cause: only the exit code of what failed. */
 	private static final java.util.regex.Pattern EXIT_CODE_ONLY = java.util.regex.Pattern
 		.compile("(?i)(?:command terminated with )?exit (?:code|status) \\d+\\.?");
@@ -257,10 +262,19 @@ final class FindingAssembler {
 			case FAILING_SECTION -> hit.finalError() || this.failingStage < 0 || inFailingStage(hit);
 			case OUTSIDE_SCRIPT -> hit.finalError() || !inScriptStage(hit);
 			case RUNNER_LINES -> hit.finalError() || hit.runnerLine();
+			case COMMAND_OUTPUT -> !hit.finalError() && commandOutput(hit);
+			case LOG_END -> !hit.finalError() && this.summary.finalStatus() == null
+					&& hit.index() > this.run.lineCount() - LOG_END_LINES;
 			case SECTIONS -> (hit.finalError()) ? scope.admitsFinalError()
 					: !this.run.hasSections() || beforeFirstHeaderOfLateCopy(hit)
 							|| this.run.sectionNames(hit.section()).stream().anyMatch(scope.sections()::contains);
 		};
+	}
+
+	private boolean commandOutput(Hit hit) {
+		int[] command = this.run.lastCommand(this.failingStage);
+		return command != null && this.run.stage(hit.section()) == command[0] && hit.index() > command[1]
+				&& (this.finalIndex < 0 || hit.index() < this.finalIndex);
 	}
 
 	/**

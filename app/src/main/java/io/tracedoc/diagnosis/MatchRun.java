@@ -52,6 +52,11 @@ final class MatchRun implements TraceListener {
 
 	private final DecisiveLines decisive = new DecisiveLines();
 
+	/** Per stage, the position of its last command echo. */
+	private final Map<Integer, Integer> lastCommands = new HashMap<>();
+
+	private int lastCommandStage = -1;
+
 	private final LineScan scan = new LineScan();
 
 	private int lineIndex;
@@ -111,7 +116,10 @@ final class MatchRun implements TraceListener {
 
 	@Override
 	public void onCommand(CommandEcho command) {
-		this.decisive.command(this.current, stage(command.section()));
+		int stage = stage(command.section());
+		this.lastCommands.put(stage, this.lineIndex);
+		this.lastCommandStage = stage;
+		this.decisive.command(this.current, stage);
 		this.redactedLines.onCommand(command);
 	}
 
@@ -238,6 +246,17 @@ final class MatchRun implements TraceListener {
 
 	int lineCount() {
 		return this.lineIndex;
+	}
+
+	/**
+	 * @param stage a stage, or -1 for the stage of the log's last command echo
+	 * @return the stage and the position of its last command echo; {@code null} when it
+	 * echoed none
+	 */
+	int[] lastCommand(int stage) {
+		int chosen = (stage >= 0) ? stage : this.lastCommandStage;
+		Integer index = this.lastCommands.get(chosen);
+		return (index != null) ? new int[] { chosen, index } : null;
 	}
 
 	/**

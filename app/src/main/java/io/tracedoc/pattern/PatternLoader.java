@@ -383,6 +383,8 @@ public final class PatternLoader {
 				case "final-error" -> Scope.FINAL_ERROR;
 				case "outside-script" -> Scope.OUTSIDE_SCRIPT;
 				case "runner-lines" -> Scope.RUNNER_LINES;
+				case "command-output" -> Scope.COMMAND_OUTPUT;
+				case "log-end" -> Scope.LOG_END;
 				case "any" -> Scope.ANY;
 				default -> {
 					problem(field, "unknown scope \"" + node.asString() + "\"");

@@ -40,6 +40,19 @@ public record Scope(Kind kind, List<String> sections) {
 	 */
 	public static final Scope RUNNER_LINES = new Scope(Kind.RUNNER_LINES, List.of());
 
+	/**
+	 * The output of the last command the log echoes ({@code $ ...}) in the stage the job
+	 * failed in, up to the final line: what the failing command printed, as opposed to an
+	 * earlier command that went on.
+	 */
+	public static final Scope COMMAND_OUTPUT = new Scope(Kind.COMMAND_OUTPUT, List.of());
+
+	/**
+	 * The last lines of a log that stops without the runner's final status: where a
+	 * pasted log or a log still running stopped tells what the job was doing.
+	 */
+	public static final Scope LOG_END = new Scope(Kind.LOG_END, List.of());
+
 	public Scope {
 		sections = List.copyOf(sections);
 	}
@@ -59,6 +72,7 @@ public record Scope(Kind kind, List<String> sections) {
 	public boolean admitsFinalError() {
 		return switch (this.kind) {
 			case ANY, FAILING_SECTION, FINAL_ERROR, OUTSIDE_SCRIPT, RUNNER_LINES -> true;
+			case COMMAND_OUTPUT, LOG_END -> false;
 			case SECTIONS -> this.sections.contains(FINAL_ERROR_NAME);
 		};
 	}
@@ -66,7 +80,7 @@ public record Scope(Kind kind, List<String> sections) {
 	/** The kinds of scope. */
 	public enum Kind {
 
-		ANY, FAILING_SECTION, FINAL_ERROR, OUTSIDE_SCRIPT, RUNNER_LINES, SECTIONS
+		ANY, FAILING_SECTION, FINAL_ERROR, OUTSIDE_SCRIPT, RUNNER_LINES, COMMAND_OUTPUT, LOG_END, SECTIONS
 
 	}
 
