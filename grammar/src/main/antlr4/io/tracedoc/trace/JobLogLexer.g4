@@ -91,7 +91,8 @@ fragment NAME: [a-zA-Z0-9_.-]+;
 
 fragment OPTIONS: '[' ~[\]\r\n]* ']';
 
-fragment MARKER_SUFFIX: ('\r' | '^M') (ESC | '^[' | '#033')? '[0K' | '\r' | '^M';
+// a copy may also have dropped the `\r` and kept the erase-line escape right after the name
+fragment MARKER_SUFFIX: ('\r' | '^M') (ESC | '^[' | '#033')? '[0K' | '\r' | '^M' | (ESC | '^[' | '#033') '[0K';
 
 fragment PLAIN: ~[\u0000-\u0008\u000A-\u001F\u007F[#^s];
 

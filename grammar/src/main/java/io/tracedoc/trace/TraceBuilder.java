@@ -55,8 +55,13 @@ final class TraceBuilder {
 	 */
 	private static final int MAX_GLUED_GAP = 50;
 
-	/** The runner's final line glued to the text before it by a copy. */
+	/**
+	 * The runner's final line glued to the text before it by a copy that lost the line
+	 * break ({@code ...file based variablesJob succeeded}).
+	 */
 	private static final String GLUED_FAILURE = "ERROR: Job failed";
+
+	private static final String GLUED_SUCCESS = "Job succeeded";
 
 	private static final int MAX_COMMAND_LENGTH = 4_000;
 
@@ -423,7 +428,8 @@ final class TraceBuilder {
 		}
 		if (!(content.startsWith("Job ") || content.startsWith("ERROR: Job ") || content.startsWith("Build ")
 				|| content.startsWith("ERROR: Build "))) {
-			int glued = content.lastIndexOf(GLUED_FAILURE);
+			int glued = content.endsWith(GLUED_SUCCESS) ? content.length() - GLUED_SUCCESS.length()
+					: content.lastIndexOf(GLUED_FAILURE);
 			if (glued <= 0 || Character.isWhitespace(content.charAt(glued - 1))) {
 				return null;
 			}

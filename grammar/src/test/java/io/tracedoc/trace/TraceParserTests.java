@@ -19,6 +19,16 @@ class TraceParserTests {
 	class RawTraces {
 
 		@Test
+		void readsMarkersWhoseCarriageReturnACopyDropped() {
+			JobTrace trace = parse(
+					"section_start:1:step_script\\e[0K\\e[0K\\e[36;1mExecuting \"step_script\" stage\\e[0;m\n"
+							+ "$ make\nok\nsection_end:2:step_script\\e[0K\\e[32;1mJob succeeded\\e[0;m\n");
+			assertThat(trace.summary().sections()).extracting(TraceSection::name).containsExactly("step_script");
+			assertThat(trace.summary().sections().get(0).unclosed()).isFalse();
+			assertThat(trace.summary().outcome()).isEqualTo(Outcome.SUCCEEDED);
+		}
+
+		@Test
 		void readsSeveralMarkersGluedOnOneLineAndTheHeaderAfterThem() {
 			JobTrace trace = parse("section_end:100:prepare_executor\r\\e[0Ksection_start:100:prepare_script\r\\e[0K"
 					+ "\\e[0K\\e[36;1mPreparing environment\\e[0;m\\e[0;m\nWaiting\n"
@@ -582,6 +592,10 @@ class TraceParserTests {
 			assertThat(glued.summary().finalStatus().exitCode()).isEqualTo(1);
 			JobTrace quoted = parse("$ echo checking: ERROR: Job failed: exit status 1\nchecking\nJob succeeded\n");
 			assertThat(quoted.summary().outcome()).isEqualTo(Outcome.SUCCEEDED);
+			JobTrace success = parse(
+					"$ docker push app\nCleaning up project directory and file based variablesJob succeeded\n");
+			assertThat(success.summary().outcome()).isEqualTo(Outcome.SUCCEEDED);
+			assertThat(parse("$ echo Job succeeded\n").summary().outcome()).isEqualTo(Outcome.UNKNOWN);
 		}
 
 	}
