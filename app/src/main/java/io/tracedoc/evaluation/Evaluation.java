@@ -76,10 +76,12 @@ public record Evaluation(List<Result> results) {
 
 	/**
 	 * @return the logs labelled {@code job-succeeded} that were given a failure cause
+	 * ({@code unknown} names none)
 	 */
 	public List<Result> causesOnSucceededJobs() {
 		return this.results.stream()
-			.filter((result) -> result.log().label() == Category.JOB_SUCCEEDED && !result.top1())
+			.filter((result) -> result.log().label() == Category.JOB_SUCCEEDED && !result.top1()
+					&& result.verdict() != Category.UNKNOWN)
 			.toList();
 	}
 
