@@ -56,10 +56,14 @@ final class TraceBuilder {
 	private static final int MAX_GLUED_GAP = 50;
 
 	/**
-	 * The runner's final line glued to the text before it by a copy that lost the line
-	 * break ({@code ...file based variablesJob succeeded}).
+	 * The runner's final line run together with the text before it by a copy that lost
+	 * the line break ({@code ...file based variablesJob succeeded}); never in a command
+	 * echo, which only quotes it.
 	 */
 	private static final String GLUED_FAILURE = "ERROR: Job failed";
+
+	/** Runners before 10.x: {@code ERROR: Build failed: exit code 1}. */
+	private static final String GLUED_BUILD_FAILURE = "ERROR: Build failed";
 
 	private static final String GLUED_SUCCESS = "Job succeeded";
 
@@ -429,8 +433,8 @@ final class TraceBuilder {
 		if (!(content.startsWith("Job ") || content.startsWith("ERROR: Job ") || content.startsWith("Build ")
 				|| content.startsWith("ERROR: Build "))) {
 			int glued = content.endsWith(GLUED_SUCCESS) ? content.length() - GLUED_SUCCESS.length()
-					: content.lastIndexOf(GLUED_FAILURE);
-			if (glued <= 0 || Character.isWhitespace(content.charAt(glued - 1))) {
+					: Math.max(content.lastIndexOf(GLUED_FAILURE), content.lastIndexOf(GLUED_BUILD_FAILURE));
+			if (glued <= 0 || content.startsWith("$ ")) {
 				return null;
 			}
 			Matcher matcher = FINAL_STATUS.matcher(content).region(glued, content.length());

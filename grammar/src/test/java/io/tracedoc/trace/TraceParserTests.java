@@ -586,16 +586,22 @@ class TraceParserTests {
 		}
 
 		@Test
-		void findsTheFinalLineGluedToTheTextBeforeItButNotAQuotedOne() {
+		void findsTheFinalLineRunTogetherWithTheTextBeforeItButNotInACommandEcho() {
 			JobTrace glued = parse("    at async run (/usr/lib/cli.js:55:5)ERROR: Job failed: exit status 1\n");
 			assertThat(glued.summary().outcome()).isEqualTo(Outcome.FAILED);
 			assertThat(glued.summary().finalStatus().exitCode()).isEqualTo(1);
-			JobTrace quoted = parse("$ echo checking: ERROR: Job failed: exit status 1\nchecking\nJob succeeded\n");
-			assertThat(quoted.summary().outcome()).isEqualTo(Outcome.SUCCEEDED);
+			JobTrace quoted = parse("$ echo checking: ERROR: Job failed: exit status 1\nchecking\n");
+			assertThat(quoted.summary().outcome()).isEqualTo(Outcome.UNKNOWN);
 			JobTrace success = parse(
 					"$ docker push app\nCleaning up project directory and file based variablesJob succeeded\n");
 			assertThat(success.summary().outcome()).isEqualTo(Outcome.SUCCEEDED);
 			assertThat(parse("$ echo Job succeeded\n").summary().outcome()).isEqualTo(Outcome.UNKNOWN);
+			JobTrace oldRunner = parse(
+					"Checking out 1f2e3d4c as master... remote: denied ERROR: Build failed: exit code 1\n");
+			assertThat(oldRunner.summary().outcome()).isEqualTo(Outcome.FAILED);
+			JobTrace oldGlued = parse(
+					"fatal: unable to access 'http://gitlab/p.git/'ERROR: Build failed: exit code 1\n");
+			assertThat(oldGlued.summary().finalStatus().exitCode()).isEqualTo(1);
 		}
 
 	}
