@@ -266,9 +266,22 @@ final class FindingAssembler {
 			case LOG_END -> !hit.finalError() && this.summary.finalStatus() == null
 					&& hit.index() > this.run.lineCount() - LOG_END_LINES;
 			case SECTIONS -> (hit.finalError()) ? scope.admitsFinalError()
-					: !this.run.hasSections() || beforeFirstHeaderOfLateCopy(hit)
+					: (!this.run.hasSections() && !afterTheScriptBegan(hit, scope)) || beforeFirstHeaderOfLateCopy(hit)
 							|| this.run.sectionNames(hit.section()).stream().anyMatch(scope.sections()::contains);
 		};
+	}
+
+	/**
+	 * In a log without sections the first command echo is where the job's own script
+	 * began: a line after it cannot be in a stage that runs before the script.
+	 */
+	private boolean afterTheScriptBegan(Hit hit, Scope scope) {
+		int firstCommand = this.run.firstCommand();
+		return firstCommand >= 0 && hit.index() > firstCommand
+				&& scope.sections()
+					.stream()
+					.filter((name) -> !name.equals(Scope.FINAL_ERROR_NAME))
+					.allMatch(TraceSection::beforeScript);
 	}
 
 	private boolean commandOutput(Hit hit) {
@@ -282,7 +295,7 @@ final class FindingAssembler {
 	 * stage it does not name, most often the one that failed.
 	 */
 	private boolean beforeFirstHeaderOfLateCopy(Hit hit) {
-		return hit.section() < 0 && this.summary.startsMidway() && this.failingStage < 0
+		return hit.section() < 0 && this.run.hasSections() && this.summary.startsMidway() && this.failingStage < 0
 				&& (this.finalIndex < 0 || hit.index() < this.finalIndex);
 	}
 

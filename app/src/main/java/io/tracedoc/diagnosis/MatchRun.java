@@ -57,6 +57,8 @@ final class MatchRun implements TraceListener {
 
 	private int lastCommandStage = -1;
 
+	private int firstCommandIndex = -1;
+
 	private final LineScan scan = new LineScan();
 
 	private int lineIndex;
@@ -118,7 +120,14 @@ final class MatchRun implements TraceListener {
 	public void onCommand(CommandEcho command) {
 		int stage = stage(command.section());
 		this.lastCommands.put(stage, this.lineIndex);
-		this.lastCommandStage = stage;
+		if (stage < 0 || !this.sections.get(stage).epilogue()) {
+			// the stages that run after a failure are not where a job without a known
+			// failing stage failed
+			this.lastCommandStage = stage;
+		}
+		if (this.firstCommandIndex < 0) {
+			this.firstCommandIndex = this.lineIndex;
+		}
 		this.decisive.command(this.current, stage);
 		this.redactedLines.onCommand(command);
 	}
@@ -249,7 +258,15 @@ final class MatchRun implements TraceListener {
 	}
 
 	/**
-	 * @param stage a stage, or -1 for the stage of the log's last command echo
+	 * @return the position of the log's first command echo, or -1
+	 */
+	int firstCommand() {
+		return this.firstCommandIndex;
+	}
+
+	/**
+	 * @param stage a stage, or -1 for the stage of the log's last command echo outside
+	 * the stages that run after a failure
 	 * @return the stage and the position of its last command echo; {@code null} when it
 	 * echoed none
 	 */

@@ -29,6 +29,10 @@ final class KnownStages {
 	 */
 	static final String AFTER_SCRIPT = "after_script";
 
+	/** Stages the runner runs before the job's own script. */
+	static final Set<String> PROLOGUE = Set.of("resolve_secrets", "prepare_executor", "prepare_script", "get_sources",
+			"clear_worktree", "restore_cache", "download_artifacts");
+
 	private static final List<Stage> STAGES = List.of(new Stage("resolve_secrets", "Resolving secrets"),
 			new Stage("prepare_executor", "Preparing the \"[^\"]+\" executor"),
 			new Stage("prepare_script", "Preparing environment"),

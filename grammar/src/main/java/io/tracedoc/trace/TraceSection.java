@@ -44,6 +44,23 @@ public record TraceSection(int id, String name, String title, int parent, int de
 	}
 
 	/**
+	 * @param stage a stage's name
+	 * @return {@code true} for a stage the runner runs before the job's own script
+	 * (preparing, fetching sources, restoring cache and artifacts)
+	 */
+	public static boolean beforeScript(String stage) {
+		return KnownStages.PROLOGUE.contains(stage);
+	}
+
+	/**
+	 * @return {@code true} for a stage the runner still runs after an earlier one failed
+	 * (after_script, the uploads on failure, cleanup): where a job seldom fails
+	 */
+	public boolean epilogue() {
+		return KnownStages.EPILOGUE.contains(this.name);
+	}
+
+	/**
 	 * @param number a line number
 	 * @return {@code true} when the line lies inside this section or one nested in it
 	 */
