@@ -1,5 +1,8 @@
 package io.tracedoc.probe;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,10 +30,20 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * server answers it: events selected by {@code involvedObject.name} (the mock only
  * selects fields of metadata) and access review decisions (the mock echoes reviews
  * without one).
+ *
+ * <p>
+ * It starts from what every real cluster has: the bootstrap RBAC policy of a fresh
+ * kube-apiserver ({@code probe/bootstrap-rbac.yaml}: the discovery and basic-user roles
+ * bound to {@code system:authenticated}, the controllers' roles ...), so a probe that
+ * mistakes those for a grant fails here too, not only on a real cluster.
  */
 public final class MockCluster {
 
 	static final String RELEASE_NAMESPACE = "gitlab-runner";
+
+	static final String BOOTSTRAP_POLICY = "/probe/bootstrap-rbac.yaml";
+
+	private static volatile List<HasMetadata> bootstrap;
 
 	private final KubernetesMockServer server;
 
@@ -42,6 +55,26 @@ public final class MockCluster {
 		this.server = server;
 		this.client = client;
 		server.reset();
+		bootstrapPolicy(client).forEach(this::create);
+	}
+
+	/**
+	 * @param client a client, to read the manifest with
+	 * @return the bootstrap RBAC objects of a fresh kube-apiserver v1.20
+	 */
+	static List<HasMetadata> bootstrapPolicy(KubernetesClient client) {
+		List<HasMetadata> policy = bootstrap;
+		if (policy == null) {
+			try (InputStream manifest = MockCluster.class.getResourceAsStream(BOOTSTRAP_POLICY)) {
+				policy = List.copyOf(client.load(manifest).items());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			bootstrap = policy;
+		}
+		// copies: creating an object through the client sets fields on it
+		return policy.stream().map((object) -> client.getKubernetesSerialization().clone(object)).toList();
 	}
 
 	KubernetesClient client() {
