@@ -101,7 +101,7 @@ final class FabricClusterView implements ClusterView {
 		}
 	}
 
-	private static NotCheckable translate(KubernetesClientException ex, String verb, Class<?> kind, String namespace) {
+	static NotCheckable translate(KubernetesClientException ex, String verb, Class<?> kind, String namespace) {
 		String what = verb + " " + HasMetadata.getPlural(kind) + ((namespace != null) ? " in namespace " + namespace
 				: Namespaced.class.isAssignableFrom(kind) ? " in all namespaces" : "");
 		if (ex.getCode() <= 0) {

@@ -133,6 +133,16 @@ public final class MockCluster {
 	}
 
 	/**
+	 * Deletes every event of a pod, as when they expire.
+	 */
+	MockCluster deletePodEvents(String namespace, String pod) {
+		List<Event> events = this.podEvents.getOrDefault(namespace + "/" + pod, new ArrayList<>());
+		events.forEach((event) -> this.client.resource(event).delete());
+		events.clear();
+		return this;
+	}
+
+	/**
 	 * Answers every SubjectAccessReview with this decision.
 	 */
 	public MockCluster accessReviews(boolean allowed, String reason) {
