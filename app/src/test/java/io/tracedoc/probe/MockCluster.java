@@ -17,12 +17,16 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.EventListBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.utils.ResponseProvider;
 
 /**
  * A cluster in the fabric8 mock API server (CRUD mode) for probe tests: objects are
@@ -143,21 +147,59 @@ public final class MockCluster {
 	}
 
 	/**
-	 * Answers every SubjectAccessReview with this decision.
+	 * Answers every SubjectAccessReview with this decision, and one that carries metadata
+	 * with 422, as the API server validates reviews.
 	 */
 	public MockCluster accessReviews(boolean allowed, String reason) {
 		this.server.expect()
 			.post()
 			.withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
-			.andReply(201, (request) -> {
-				SubjectAccessReview review = this.client.getKubernetesSerialization()
-					.unmarshal(request.getBody().readUtf8(), SubjectAccessReview.class);
-				review
-					.setStatus(new SubjectAccessReviewStatusBuilder().withAllowed(allowed).withReason(reason).build());
-				return review;
+			.andReply(new ResponseProvider<Object>() {
+
+				private Headers headers = new Headers.Builder().build();
+
+				@Override
+				public Object getBody(RecordedRequest request) {
+					SubjectAccessReview review = review(request);
+					if (!valid(review)) {
+						return new StatusBuilder().withCode(422)
+							.withReason("Invalid")
+							.withMessage(
+									"SubjectAccessReview.authorization.k8s.io \"\" is invalid: metadata: must be empty")
+							.build();
+					}
+					review.setStatus(
+							new SubjectAccessReviewStatusBuilder().withAllowed(allowed).withReason(reason).build());
+					return review;
+				}
+
+				@Override
+				public int getStatusCode(RecordedRequest request) {
+					return valid(review(request)) ? 201 : 422;
+				}
+
+				@Override
+				public Headers getHeaders() {
+					return this.headers;
+				}
+
+				@Override
+				public void setHeaders(Headers headers) {
+					this.headers = headers;
+				}
+
 			})
 			.always();
 		return this;
+	}
+
+	private SubjectAccessReview review(RecordedRequest request) {
+		return this.client.getKubernetesSerialization().unmarshal(request.getUtf8Body(), SubjectAccessReview.class);
+	}
+
+	/** As the API server validates a review: no metadata at all. */
+	private static boolean valid(SubjectAccessReview review) {
+		return review.getMetadata() == null || new ObjectMeta().equals(review.getMetadata());
 	}
 
 	/**
