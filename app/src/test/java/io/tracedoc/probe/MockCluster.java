@@ -158,6 +158,15 @@ public final class MockCluster {
 
 				private Headers headers = new Headers.Builder().build();
 
+				// the body can be read once, and the mock asks for the code and the body
+				// apart
+				private final Map<RecordedRequest, SubjectAccessReview> reviews = java.util.Collections
+					.synchronizedMap(new java.util.WeakHashMap<>());
+
+				private SubjectAccessReview review(RecordedRequest request) {
+					return this.reviews.computeIfAbsent(request, MockCluster.this::review);
+				}
+
 				@Override
 				public Object getBody(RecordedRequest request) {
 					SubjectAccessReview review = review(request);
