@@ -65,7 +65,6 @@ public final class ClusterProbing implements Probing, AutoCloseable {
 	@Override
 	public Diagnosis confirm(Diagnosis diagnosis, JobContext context) {
 		long started = System.nanoTime();
-		long deadline = started + this.budget.toNanos();
 		Set<CheckKey> checks = new LinkedHashSet<>();
 		for (Finding finding : diagnosis.findings()) {
 			for (ProbeCheck check : finding.probes()) {
@@ -90,14 +89,35 @@ public final class ClusterProbing implements Probing, AutoCloseable {
 						+ Redactor.redactValue(String.valueOf(ex.getMessage())))
 				.confirm(diagnosis, context);
 		}
-		Map<CheckKey, Outcome> outcomes = ProbePhase.run(checks, this.registry, new FabricClusterView(client), deadline,
-				this.budget);
+		return probe(diagnosis, new FabricClusterView(client), this.registry, this.catalog, this.budget, started);
+	}
+
+	/**
+	 * Runs every check of every finding against one view of a cluster and folds the
+	 * results into the diagnosis.
+	 * @param diagnosis the diagnosis from the log
+	 * @param cluster the read-only view
+	 * @param registry the probes
+	 * @param catalog the patterns, for their fixes
+	 * @param budget how long the probe phase may take
+	 * @param started {@link System#nanoTime()} when the probe phase started
+	 * @return the diagnosis with the probes' results
+	 */
+	static Diagnosis probe(Diagnosis diagnosis, ClusterView cluster, ProbeRegistry registry, PatternCatalog catalog,
+			Duration budget, long started) {
+		Set<CheckKey> checks = new LinkedHashSet<>();
+		for (Finding finding : diagnosis.findings()) {
+			for (ProbeCheck check : finding.probes()) {
+				checks.add(new CheckKey(check.probe(), check.arguments()));
+			}
+		}
+		Map<CheckKey, Outcome> outcomes = ProbePhase.run(checks, registry, cluster, started + budget.toNanos(), budget);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		return ProbeResults.apply(diagnosis, (check) -> {
 			Outcome outcome = outcomes.get(new CheckKey(check.probe(), check.arguments()));
 			return (outcome.observation() != null) ? Expectations.judge(check, outcome.observation())
 					: Expectations.notChecked(check, outcome.reason());
-		}, this.catalog, millis);
+		}, catalog, millis);
 	}
 
 	@Override

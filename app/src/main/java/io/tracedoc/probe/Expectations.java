@@ -57,7 +57,8 @@ final class Expectations {
 		else {
 			status = ProbeStatus.CONFIRMED;
 		}
-		return check.withResult(status, reason, observation.observed(), observation.evidence());
+		return check.withResult(status, reason, observation.observed(), observation.evidence(),
+				observation.basis().id());
 	}
 
 	/**

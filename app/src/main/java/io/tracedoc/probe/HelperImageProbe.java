@@ -44,14 +44,22 @@ final class HelperImageProbe implements Probe {
 		Optional<String> configured = configuredHelperImage(cluster, arguments.optional("namespace"), observation);
 		Optional<String> image = arguments.optional("image").or(() -> configured);
 		Optional<String> imageArchitecture = image.flatMap(HelperImageProbe::architecture);
-		imageArchitecture.ifPresent((arch) -> observation.put("image-architecture", arch)
-			.put("architecture-mismatch", !architectures.contains(arch)));
+		imageArchitecture.ifPresent((arch) -> observation.put("image-architecture", arch));
+		// without a node (a cluster whose nodes tracedoc cannot see, or a bare API
+		// server),
+		// or with one of unknown architecture that might be it, a mismatch is not
+		// observed
+		if (imageArchitecture.isPresent() && !architectures.isEmpty()
+				&& !(architectures.contains("unknown") && !architectures.contains(imageArchitecture.get()))) {
+			observation.put("architecture-mismatch", !architectures.contains(imageArchitecture.get()));
+		}
 		String summary = image
 			.map((i) -> "helper image " + i
 					+ imageArchitecture.map((arch) -> " is built for " + arch)
 						.orElse(" names no architecture in its tag"))
 			.orElse("the log and the runner's config.toml name no helper image");
-		return observation.summary(summary + "; the nodes are " + String.join(", ", architectures));
+		return observation.summary(summary + (architectures.isEmpty() ? "; there is no node to compare it with"
+				: "; the nodes are " + String.join(", ", architectures)));
 	}
 
 	private static Optional<String> configuredHelperImage(ClusterView cluster, Optional<String> namespace,

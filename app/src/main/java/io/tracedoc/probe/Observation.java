@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.tracedoc.diagnosis.Redactor;
+import io.tracedoc.probe.ProbePrecedence.Basis;
 
 /**
  * What one probe saw: the observed fields (compared with a pattern's {@code expect}), the
@@ -18,12 +19,21 @@ import io.tracedoc.diagnosis.Redactor;
  * @param evidence the objects read, one line each
  * ({@code Pod ci/runner-x: phase Pending})
  * @param summary what was seen, in one sentence
+ * @param basis what the answer rests on, for deciding between checks of one finding that
+ * disagree ({@link ProbePrecedence})
  */
-record Observation(Map<String, Object> observed, List<String> evidence, String summary) {
+record Observation(Map<String, Object> observed, List<String> evidence, String summary, Basis basis) {
 
 	Observation {
 		observed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(observed));
 		evidence = List.copyOf(evidence);
+	}
+
+	/**
+	 * An observation of the objects a probe names.
+	 */
+	Observation(Map<String, Object> observed, List<String> evidence, String summary) {
+		this(observed, evidence, summary, Basis.OBJECTS);
 	}
 
 	/**
@@ -35,6 +45,16 @@ record Observation(Map<String, Object> observed, List<String> evidence, String s
 		private final Map<String, Object> observed = new LinkedHashMap<>();
 
 		private final List<String> evidence = new ArrayList<>();
+
+		private Basis basis = Basis.OBJECTS;
+
+		/**
+		 * @param basis what the answer rests on; {@link Basis#OBJECTS} unless said
+		 */
+		Builder basis(Basis basis) {
+			this.basis = basis;
+			return this;
+		}
 
 		Builder put(String field, Object value) {
 			if (value instanceof String text) {
@@ -56,7 +76,7 @@ record Observation(Map<String, Object> observed, List<String> evidence, String s
 		}
 
 		Observation summary(String summary) {
-			return new Observation(this.observed, this.evidence, Redactor.redactValue(summary));
+			return new Observation(this.observed, this.evidence, Redactor.redactValue(summary), this.basis);
 		}
 
 	}

@@ -23,12 +23,14 @@ import io.tracedoc.pattern.PatternCatalog;
 import io.tracedoc.pattern.PatternLoader;
 
 /**
- * Folds the probes' results into a diagnosis. A finding the cluster confirms gains the
- * {@code probe-confirmed} signal; one that only contradicting checks answered is moved to
- * "ruled out" with them; one with both keeps its place with the {@code probe-ruled-out}
- * signal (a pattern may check several possible causes, and one of them failing to hold
- * does not undo what the log says). The findings are ranked again, and their fixes
- * rendered again with what the probes observed.
+ * Folds the probes' results into a diagnosis. What a finding's checks say together is
+ * decided by {@link ProbePrecedence} (an access review beats a bindings read, context
+ * never decides). A finding the cluster confirms gains the {@code probe-confirmed}
+ * signal; one that only contradicting checks answered is moved to "ruled out" with all of
+ * its checks, so every answer is shown; one with both keeps its place with the
+ * {@code probe-ruled-out} signal (a pattern may check several possible causes, and one of
+ * them failing to hold does not undo what the log says). The findings are ranked again,
+ * and their fixes rendered again with what the probes observed.
  */
 final class ProbeResults {
 
@@ -52,13 +54,13 @@ final class ProbeResults {
 		List<RuledOut> ruledOut = new ArrayList<>(diagnosis.ruledOut());
 		Map<String, String> facts = TemplateValues.facts(diagnosis.trace());
 		for (Finding finding : diagnosis.findings()) {
-			List<ProbeCheck> checks = finding.probes().stream().map(judge).toList();
-			List<ProbeCheck> confirmed = withStatus(checks, ProbeStatus.CONFIRMED);
-			List<ProbeCheck> contradicting = withStatus(checks, ProbeStatus.RULED_OUT);
-			if (!contradicting.isEmpty() && confirmed.isEmpty()) {
+			ProbePrecedence.Decision decision = ProbePrecedence.decide(finding.probes().stream().map(judge).toList());
+			List<ProbeCheck> checks = decision.checks();
+			List<ProbeCheck> confirmed = decision.confirming();
+			List<ProbeCheck> contradicting = decision.contradicting();
+			if (decision.status() == ProbeStatus.RULED_OUT) {
 				ruledOut.add(new RuledOut(finding.pattern(), finding.category(), finding.title(),
-						"the cluster contradicts it: " + contradicting.get(0).reason(), finding.evidence(),
-						contradicting));
+						"the cluster contradicts it: " + contradicting.get(0).reason(), finding.evidence(), checks));
 				continue;
 			}
 			Confidence confidence = finding.confidence();
@@ -79,10 +81,6 @@ final class ProbeResults {
 		findings.sort(Comparator.comparing((Finding finding) -> finding.severity() == Severity.INFO)
 			.thenComparing((finding) -> -finding.confidence().score()));
 		return diagnosis.withProbeResults(findings, ruledOut, millis);
-	}
-
-	private static List<ProbeCheck> withStatus(List<ProbeCheck> checks, ProbeStatus status) {
-		return checks.stream().filter((check) -> check.status() == status).toList();
 	}
 
 	private static List<RenderedFix> render(FailurePattern pattern, Map<String, String> facts, Finding finding,

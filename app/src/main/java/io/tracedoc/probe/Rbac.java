@@ -22,6 +22,10 @@ final class Rbac {
 
 	private static final String SERVICE_ACCOUNT_PREFIX = "system:serviceaccount:";
 
+	/** The groups the API server puts whole classes of identities in. */
+	static final List<String> EVERYONE_GROUPS = List.of("system:authenticated", "system:unauthenticated",
+			"system:serviceaccounts");
+
 	private Rbac() {
 	}
 
@@ -71,6 +75,17 @@ final class Rbac {
 			};
 		}
 
+		/**
+		 * @param subject a subject that names this identity
+		 * @return whether it was made for this identity: the account or user itself, or
+		 * the group of its namespace's service accounts; not a group that every
+		 * authenticated user, every service account or everyone unauthenticated is in
+		 * (the bootstrap policy of every cluster binds those to discovery roles)
+		 */
+		static boolean isParticular(Subject subject) {
+			return !"Group".equals(subject.getKind()) || !EVERYONE_GROUPS.contains(subject.getName());
+		}
+
 	}
 
 	/**
@@ -83,12 +98,27 @@ final class Rbac {
 	 */
 	record Request(String verb, String group, String resource, String namespace) {
 
+		/**
+		 * As the RBAC authorizer matches a rule: the verb and the group exactly or by
+		 * {@code *}; the resource as {@code *}, exactly with its subresource
+		 * ({@code pods/exec}; {@code pods} alone grants no subresource), or
+		 * {@code *}/subresource. A rule with resourceNames grants only requests for those
+		 * names, and these requests name none (a create, a list, a refusal whose name the
+		 * log does not keep).
+		 * @param rule a rule of a role
+		 * @return whether the rule grants this request
+		 */
 		boolean grantedBy(PolicyRule rule) {
 			return matches(rule.getVerbs(), this.verb) && matches(rule.getApiGroups(), this.group)
-					&& (matches(rule.getResources(), this.resource) || rule.getResources()
-						.stream()
-						.anyMatch((r) -> r.endsWith("/*") && this.resource.startsWith(r.substring(0, r.length() - 1))))
-					&& rule.getResourceNames().isEmpty();
+					&& resourceMatches(rule.getResources()) && rule.getResourceNames().isEmpty();
+		}
+
+		private boolean resourceMatches(List<String> resources) {
+			int slash = this.resource.indexOf('/');
+			String subresource = (slash < 0) ? null : this.resource.substring(slash + 1);
+			return resources.stream()
+				.anyMatch((allowed) -> allowed.equals("*") || allowed.equals(this.resource)
+						|| (subresource != null && allowed.equals("*/" + subresource)));
 		}
 
 		private static boolean matches(List<String> allowed, String value) {
@@ -103,12 +133,17 @@ final class Rbac {
 	 * @param namespace the RoleBinding's namespace, {@code null} for a ClusterRoleBinding
 	 * @param name the binding's name
 	 * @param role the role it grants
+	 * @param subject how it names the identity ({@code ServiceAccount cicd/default},
+	 * {@code Group system:authenticated})
+	 * @param particular whether it was made for this identity rather than for a whole
+	 * class of identities ({@link Identity#isParticular(Subject)})
 	 */
-	record Grant(String namespace, String name, RoleRef role) {
+	record Grant(String namespace, String name, RoleRef role, String subject, boolean particular) {
 
 		String describe() {
 			return ((this.namespace != null) ? "RoleBinding " + this.namespace + "/" : "ClusterRoleBinding ")
-					+ this.name + " grants " + this.role.getKind() + " " + this.role.getName();
+					+ this.name + " grants " + this.role.getKind() + " " + this.role.getName()
+					+ (this.particular ? "" : " to everyone in " + this.subject);
 		}
 
 	}
@@ -124,16 +159,39 @@ final class Rbac {
 		List<Grant> grants = new ArrayList<>();
 		for (RoleBinding binding : cluster.list(RoleBinding.class, namespace)) {
 			String bindingNamespace = binding.getMetadata().getNamespace();
-			if (binding.getSubjects().stream().anyMatch((s) -> identity.isNamedBy(s, bindingNamespace))) {
-				grants.add(new Grant(bindingNamespace, binding.getMetadata().getName(), binding.getRoleRef()));
-			}
+			grant(identity, binding.getSubjects(), bindingNamespace, binding.getMetadata().getName(),
+					binding.getRoleRef())
+				.ifPresent(grants::add);
 		}
+		grants.addAll(clusterGrants(cluster, identity));
+		return grants;
+	}
+
+	/**
+	 * @param cluster the cluster
+	 * @param identity who
+	 * @return the ClusterRoleBindings that name the identity
+	 */
+	static List<Grant> clusterGrants(ClusterView cluster, Identity identity) {
+		List<Grant> grants = new ArrayList<>();
 		for (ClusterRoleBinding binding : cluster.list(ClusterRoleBinding.class, null)) {
-			if (binding.getSubjects().stream().anyMatch((s) -> identity.isNamedBy(s, null))) {
-				grants.add(new Grant(null, binding.getMetadata().getName(), binding.getRoleRef()));
-			}
+			grant(identity, binding.getSubjects(), null, binding.getMetadata().getName(), binding.getRoleRef())
+				.ifPresent(grants::add);
 		}
 		return grants;
+	}
+
+	private static Optional<Grant> grant(Identity identity, List<Subject> subjects, String namespace, String name,
+			RoleRef role) {
+		List<Subject> naming = subjects.stream().filter((s) -> identity.isNamedBy(s, namespace)).toList();
+		if (naming.isEmpty()) {
+			return Optional.empty();
+		}
+		// a binding naming the account itself as well as a broad group is made for it
+		Subject subject = naming.stream().filter(Identity::isParticular).findFirst().orElse(naming.get(0));
+		String described = subject.getKind() + " "
+				+ ((subject.getNamespace() != null) ? subject.getNamespace() + "/" : "") + subject.getName();
+		return Optional.of(new Grant(namespace, name, role, described, Identity.isParticular(subject)));
 	}
 
 	/**

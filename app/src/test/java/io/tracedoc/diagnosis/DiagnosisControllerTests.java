@@ -3,6 +3,9 @@ package io.tracedoc.diagnosis;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,6 +71,23 @@ class DiagnosisControllerTests {
 			.containsPattern("<div class=\"line evidence\" id=\"L9\"")
 			.contains("NOT_CHECKED");
 		assertThat(page).headers().containsHeader("Content-Security-Policy");
+	}
+
+	@Test
+	void showsEveryProbeAnswerOfARuledOutFindingAndWhichOneOverruledWhich() throws IOException {
+		String log = "ERROR: Job failed (system failure): prepare environment: secrets is forbidden: User "
+				+ "\"system:serviceaccount:probed:default\" cannot create resource \"secrets\" in API group \"\" in the namespace \"probed\"\n";
+		String id = this.diagnoses
+			.diagnose(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
+					JobContext.of(JobContext.Source.PASTE))
+			.id();
+		String html = this.mvc.get().uri("/d/{id}", id).exchange().getResponse().getContentAsString();
+		String ruledOut = html.substring(html.indexOf("id=\"ruled-out\""));
+		assertThat(ruledOut).contains("<code>rbac-access-review</code>", "(access-review)",
+				"may create secrets in namespace probed", "<code>rbac-bindings</code>", "(context)",
+				"overruled by rbac-access-review, whose answer rests on more", "has no RoleBinding");
+		// a check that stands is not marked as overruled
+		assertThat(ruledOut.split("overruled by", -1)).hasSize(2);
 	}
 
 	@Test
@@ -265,7 +285,41 @@ class DiagnosisControllerTests {
 
 		@Bean
 		DiagnosisService diagnosisService() {
-			return TestDiagnoses.service(1_000_000);
+			return new DiagnosisService(TestDiagnoses.ENGINE, Diagnoses::probed,
+					new InMemoryDiagnosisStore(100, 100_000), (event) -> {
+					}, 1_000_000);
+		}
+
+		/**
+		 * Stands in for the cluster of namespace {@code probed}: its access review allows
+		 * what the log says was refused, and overrules the bindings read that found no
+		 * binding of the account (the finding is ruled out with both answers). Other logs
+		 * are not probed.
+		 */
+		static Diagnosis probed(Diagnosis diagnosis, JobContext context) {
+			Finding refused = diagnosis.findings()
+				.stream()
+				.filter((finding) -> "probed".equals(finding.captures().get("namespace")))
+				.findFirst()
+				.orElse(null);
+			if (refused == null) {
+				return diagnosis;
+			}
+			List<ProbeCheck> checks = refused.probes().stream().map((check) -> switch (check.probe()) {
+				case "rbac-access-review" -> check.withResult(ProbeStatus.RULED_OUT,
+						"The API server says system:serviceaccount:probed:default may create secrets in namespace probed",
+						Map.of("allowed", true), List.of(), "access-review");
+				default -> check
+					.withResult(ProbeStatus.CONFIRMED,
+							"system:serviceaccount:probed:default has no RoleBinding or ClusterRoleBinding of its own",
+							Map.of("bound-in-namespace", false), List.of(), "context")
+					.overruledBy("rbac-access-review");
+			}).toList();
+			List<RuledOut> ruledOut = new ArrayList<>(diagnosis.ruledOut());
+			ruledOut.add(new RuledOut(refused.pattern(), refused.category(), refused.title(),
+					"the cluster contradicts it: " + checks.get(0).reason(), refused.evidence(), checks));
+			return diagnosis.withProbeResults(
+					diagnosis.findings().stream().filter((finding) -> finding != refused).toList(), ruledOut, 5);
 		}
 
 		@Bean

@@ -67,7 +67,34 @@ class ClusterProbingTests {
 	}
 
 	@Test
-	void keepsAFindingThatOneCheckConfirmsAndAnotherContradicts() {
+	void confirmsTheSeedRefusalThatOnlyTheBootstrapBindingsOfEveryClusterNameTheAccountIn() {
+		// issue 13: on a real API server this came back RULED_OUT, "bound cluster-wide",
+		// from the discovery roles bound to system:authenticated
+		MockCluster cluster = new MockCluster(this.server, this.client).accessReviews(false, "");
+		Diagnosis probed = probing(cluster, Duration.ofSeconds(30)).confirm(DIAGNOSIS, api());
+		assertThat(probed.ruledOut()).extracting((ruled) -> ruled.pattern()).doesNotContain("k8s-rbac-forbidden");
+		Finding top = probed.top();
+		assertThat(top.pattern()).isEqualTo("k8s-rbac-forbidden");
+		assertThat(top.probes()).extracting(ProbeCheck::status).containsOnly(ProbeStatus.CONFIRMED);
+		assertThat(top.probes().get(0).reason()).isEqualTo(
+				"The API server says system:serviceaccount:cicd:default may not create secrets in namespace cicd");
+		assertThat(top.probes().get(1).observed()).containsEntry("bound-in-namespace", false);
+	}
+
+	@Test
+	void confirmsTheSeedRefusalFromTheBindingsWhenTracedocMayNotAskTheApiServer() {
+		MockCluster cluster = new MockCluster(this.server, this.client);
+		forbid("post", "/apis/authorization.k8s.io/v1/subjectaccessreviews");
+		Finding top = probing(cluster, Duration.ofSeconds(30)).confirm(DIAGNOSIS, api()).top();
+		assertThat(top.pattern()).isEqualTo("k8s-rbac-forbidden");
+		assertThat(top.probes()).extracting(ProbeCheck::status).containsOnly(ProbeStatus.CONFIRMED);
+		assertThat(top.probes()).extracting(ProbeCheck::basis).containsExactly("rbac-rules", "context");
+		assertThat(top.probes().get(0).reason()).contains("may not create secrets in namespace cicd",
+				"ClusterRoleBinding system:basic-user grants ClusterRole system:basic-user to everyone in Group system:authenticated");
+	}
+
+	@Test
+	void letsTheAccessReviewOverruleABindingInTheJobNamespaceThatDoesNotGrantTheVerb() {
 		// bound in the job namespace, yet still refused: the Role misses the verb
 		MockCluster cluster = new MockCluster(this.server, this.client).accessReviews(false, "");
 		cluster.create(binding("cicd", "default", "cicd"));
@@ -75,8 +102,11 @@ class ClusterProbingTests {
 		assertThat(top.pattern()).isEqualTo("k8s-rbac-forbidden");
 		assertThat(top.probes()).extracting(ProbeCheck::status)
 			.containsExactly(ProbeStatus.CONFIRMED, ProbeStatus.RULED_OUT);
+		assertThat(top.probes()).extracting(ProbeCheck::basis).containsExactly("access-review", "context");
+		assertThat(top.probes()).extracting(ProbeCheck::overruledBy).containsExactly(null, "rbac-access-review");
 		assertThat(top.confidence().signals()).extracting((signal) -> signal.name())
-			.contains("probe-confirmed", "probe-ruled-out");
+			.contains("probe-confirmed")
+			.doesNotContain("probe-ruled-out");
 	}
 
 	@Test
@@ -122,7 +152,8 @@ class ClusterProbingTests {
 			assertThat(check.status()).isEqualTo(ProbeStatus.NOT_CHECKED);
 			assertThat(check.reason()).contains("(403 Forbidden)", "docker/kubernetes/tracedoc-probes-rbac.yaml");
 		});
-		assertThat(top.probes().get(0).reason()).startsWith("tracedoc may not list rolebindings in namespace cicd");
+		assertThat(top.probes().get(0).reason()).startsWith(
+				"tracedoc may not create SubjectAccessReviews, and its bindings read cannot tell: tracedoc may not list rolebindings in namespace cicd");
 		assertThat(top.probes().get(1).reason()).startsWith("tracedoc may not list rolebindings in all namespaces");
 	}
 

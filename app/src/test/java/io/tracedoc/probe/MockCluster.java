@@ -1,5 +1,8 @@
 package io.tracedoc.probe;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,12 +17,16 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.EventListBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatusBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.utils.ResponseProvider;
 
 /**
  * A cluster in the fabric8 mock API server (CRUD mode) for probe tests: objects are
@@ -27,10 +34,20 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
  * server answers it: events selected by {@code involvedObject.name} (the mock only
  * selects fields of metadata) and access review decisions (the mock echoes reviews
  * without one).
+ *
+ * <p>
+ * It starts from what every real cluster has: the bootstrap RBAC policy of a fresh
+ * kube-apiserver ({@code probe/bootstrap-rbac.yaml}: the discovery and basic-user roles
+ * bound to {@code system:authenticated}, the controllers' roles ...), so a probe that
+ * mistakes those for a grant fails here too, not only on a real cluster.
  */
 public final class MockCluster {
 
 	static final String RELEASE_NAMESPACE = "gitlab-runner";
+
+	static final String BOOTSTRAP_POLICY = "/probe/bootstrap-rbac.yaml";
+
+	private static volatile List<HasMetadata> bootstrap;
 
 	private final KubernetesMockServer server;
 
@@ -42,6 +59,26 @@ public final class MockCluster {
 		this.server = server;
 		this.client = client;
 		server.reset();
+		bootstrapPolicy(client).forEach(this::create);
+	}
+
+	/**
+	 * @param client a client, to read the manifest with
+	 * @return the bootstrap RBAC objects of a fresh kube-apiserver v1.20
+	 */
+	static List<HasMetadata> bootstrapPolicy(KubernetesClient client) {
+		List<HasMetadata> policy = bootstrap;
+		if (policy == null) {
+			try (InputStream manifest = MockCluster.class.getResourceAsStream(BOOTSTRAP_POLICY)) {
+				policy = List.copyOf(client.load(manifest).items());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			bootstrap = policy;
+		}
+		// copies: creating an object through the client sets fields on it
+		return policy.stream().map((object) -> client.getKubernetesSerialization().clone(object)).toList();
 	}
 
 	KubernetesClient client() {
@@ -100,21 +137,78 @@ public final class MockCluster {
 	}
 
 	/**
-	 * Answers every SubjectAccessReview with this decision.
+	 * Deletes every event of a pod, as when they expire.
+	 */
+	MockCluster deletePodEvents(String namespace, String pod) {
+		List<Event> events = this.podEvents.getOrDefault(namespace + "/" + pod, new ArrayList<>());
+		events.forEach((event) -> this.client.resource(event).delete());
+		events.clear();
+		return this;
+	}
+
+	/**
+	 * Answers every SubjectAccessReview with this decision, and one that carries metadata
+	 * with 422, as the API server validates reviews.
 	 */
 	public MockCluster accessReviews(boolean allowed, String reason) {
 		this.server.expect()
 			.post()
 			.withPath("/apis/authorization.k8s.io/v1/subjectaccessreviews")
-			.andReply(201, (request) -> {
-				SubjectAccessReview review = this.client.getKubernetesSerialization()
-					.unmarshal(request.getBody().readUtf8(), SubjectAccessReview.class);
-				review
-					.setStatus(new SubjectAccessReviewStatusBuilder().withAllowed(allowed).withReason(reason).build());
-				return review;
+			.andReply(new ResponseProvider<Object>() {
+
+				private Headers headers = new Headers.Builder().build();
+
+				// the body can be read once, and the mock asks for the code and the body
+				// apart
+				private final Map<RecordedRequest, SubjectAccessReview> reviews = java.util.Collections
+					.synchronizedMap(new java.util.WeakHashMap<>());
+
+				private SubjectAccessReview review(RecordedRequest request) {
+					return this.reviews.computeIfAbsent(request, MockCluster.this::review);
+				}
+
+				@Override
+				public Object getBody(RecordedRequest request) {
+					SubjectAccessReview review = review(request);
+					if (!valid(review)) {
+						return new StatusBuilder().withCode(422)
+							.withReason("Invalid")
+							.withMessage(
+									"SubjectAccessReview.authorization.k8s.io \"\" is invalid: metadata: must be empty")
+							.build();
+					}
+					review.setStatus(
+							new SubjectAccessReviewStatusBuilder().withAllowed(allowed).withReason(reason).build());
+					return review;
+				}
+
+				@Override
+				public int getStatusCode(RecordedRequest request) {
+					return valid(review(request)) ? 201 : 422;
+				}
+
+				@Override
+				public Headers getHeaders() {
+					return this.headers;
+				}
+
+				@Override
+				public void setHeaders(Headers headers) {
+					this.headers = headers;
+				}
+
 			})
 			.always();
 		return this;
+	}
+
+	private SubjectAccessReview review(RecordedRequest request) {
+		return this.client.getKubernetesSerialization().unmarshal(request.getUtf8Body(), SubjectAccessReview.class);
+	}
+
+	/** As the API server validates a review: no metadata at all. */
+	private static boolean valid(SubjectAccessReview review) {
+		return review.getMetadata() == null || new ObjectMeta().equals(review.getMetadata());
 	}
 
 	/**

@@ -24,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every pattern that declares {@code confirm}, against the fabric8 mock API server: a
  * cluster built from its example to show what it expects confirms the finding, and a
- * cluster that shows the opposite rules it out. The only checks allowed to stay
- * NOT_CHECKED are those whose arguments the example's log does not give.
+ * cluster that shows the opposite rules it out, with every check shown. The only checks
+ * allowed to stay NOT_CHECKED are those whose arguments the example's log does not give.
+ * The mock starts from the bootstrap RBAC policy of a real API server
+ * ({@link MockCluster}).
  */
 @EnableKubernetesMockClient(crud = true)
 class PatternProbesTests {
@@ -73,9 +75,9 @@ class PatternProbesTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(ruledOut.reason()).startsWith("the cluster contradicts it: ");
-		assertThat(ruledOut.probes()).isNotEmpty()
-			.allSatisfy((check) -> assertThat(check.status()).isEqualTo(ProbeStatus.RULED_OUT));
-		assertThat(ruledOut.probes()).hasSize((int) scenario.checkable());
+		// every check of the finding is shown, those the log gave no arguments for too
+		assertThat(ruledOut.probes()).hasSameSizeAs(scenario.finding().probes());
+		assertOnlyUncheckableStayUnchecked(scenario, ruledOut.probes(), ProbeStatus.RULED_OUT);
 	}
 
 	private static PatternScenario scenario(FailurePattern pattern) {

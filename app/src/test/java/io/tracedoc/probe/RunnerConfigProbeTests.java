@@ -136,6 +136,24 @@ class RunnerConfigProbeTests {
 	}
 
 	@Test
+	void observesNoArchitectureMismatchWithoutANodeToCompare() {
+		// a bare API server, or nodes tracedoc cannot see: no mismatch, and no match
+		// either
+		Observation observation = new HelperImageProbe().observe(
+				ProbeArguments.of(Map.of("image",
+						"registry.gitlab.com/gitlab-org/gitlab-runner/gitlab-runner-helper:x86_64-7178588d")),
+				new FabricClusterView(this.client));
+		assertThat(observation.observed()).containsEntry("image-architecture", "amd64")
+			.doesNotContainKey("architecture-mismatch");
+		assertThat(observation.summary()).endsWith("is built for amd64; there is no node to compare it with");
+		this.cluster.create(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata().build());
+		assertThat(new HelperImageProbe()
+			.observe(ProbeArguments.of(Map.of("image", "gitlab/gitlab-runner-helper:x86_64-v17.5.0")),
+					new FabricClusterView(this.client))
+			.observed()).doesNotContainKey("architecture-mismatch");
+	}
+
+	@Test
 	void readsTheArchitectureFromTheHelperImagesTagOnly() {
 		assertThat(HelperImageProbe.architecture("gitlab/gitlab-runner-helper:x86_64-v16.5.0")).contains("amd64");
 		assertThat(HelperImageProbe.architecture("registry:5000/gitlab-runner-helper:ubuntu-arm64-v17.0.0"))
