@@ -2,7 +2,6 @@ package io.tracedoc.probe;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +13,11 @@ import io.tracedoc.diagnosis.Diagnosis;
 import io.tracedoc.diagnosis.Finding;
 import io.tracedoc.diagnosis.ProbeCheck;
 import io.tracedoc.diagnosis.ProbeStatus;
+import io.tracedoc.diagnosis.RankingPolicy;
 import io.tracedoc.diagnosis.RenderedFix;
 import io.tracedoc.diagnosis.RuledOut;
 import io.tracedoc.diagnosis.TemplateValues;
 import io.tracedoc.pattern.FailurePattern;
-import io.tracedoc.pattern.FailurePattern.Severity;
 import io.tracedoc.pattern.PatternCatalog;
 import io.tracedoc.pattern.PatternLoader;
 
@@ -33,10 +32,6 @@ import io.tracedoc.pattern.PatternLoader;
  * and their fixes rendered again with what the probes observed.
  */
 final class ProbeResults {
-
-	static final double CONFIRMED_WEIGHT = 0.20;
-
-	static final double CONTRADICTED_WEIGHT = -0.15;
 
 	private ProbeResults() {
 	}
@@ -65,11 +60,11 @@ final class ProbeResults {
 			}
 			Confidence confidence = finding.confidence();
 			if (!confirmed.isEmpty()) {
-				confidence = confidence.with(new Signal("probe-confirmed", CONFIRMED_WEIGHT,
+				confidence = confidence.with(new Signal("probe-confirmed", RankingPolicy.PROBE_CONFIRMED,
 						"the cluster confirms it: " + confirmed.get(0).reason()));
 			}
 			if (!contradicting.isEmpty()) {
-				confidence = confidence.with(new Signal("probe-ruled-out", CONTRADICTED_WEIGHT,
+				confidence = confidence.with(new Signal("probe-ruled-out", RankingPolicy.PROBE_CONTRADICTED,
 						"but the cluster contradicts part of it: " + contradicting.get(0).reason()));
 			}
 			List<RenderedFix> fix = catalog.find(finding.pattern())
@@ -77,9 +72,7 @@ final class ProbeResults {
 				.orElse(finding.fix());
 			findings.add(finding.withProbes(confidence, checks, fix));
 		}
-		// stable: findings of equal standing keep the engine's order (severity, lateness)
-		findings.sort(Comparator.comparing((Finding finding) -> finding.severity() == Severity.INFO)
-			.thenComparing((finding) -> -finding.confidence().score()));
+		findings.sort(RankingPolicy.order());
 		return diagnosis.withProbeResults(findings, ruledOut, millis);
 	}
 
