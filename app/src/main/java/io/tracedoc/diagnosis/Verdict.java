@@ -12,7 +12,10 @@ import io.tracedoc.trace.TraceSection;
  * What a diagnosis says on top: the category, title and summary, from its findings and
  * the outcome. A succeeded job is {@code job-succeeded} whatever was found; a failed one
  * takes its category from the best finding that is not a note (severity {@code info}: a
- * missing shared cache explains no failure), and is {@code unknown} when there is none.
+ * missing shared cache explains no failure), and is {@code unknown} when there is none. A
+ * log that stops before the runner's final status, with no cause in it, after the runner
+ * began the steps it takes only for a script that succeeded, is {@code job-succeeded}
+ * too: the script did not fail.
  *
  * @param category the category
  * @param title the title
@@ -27,6 +30,13 @@ record Verdict(Category category, String title, String summary, Finding finding)
 			String summary = findings.isEmpty() ? "The job succeeded."
 					: "The job succeeded; note: " + findings.get(0).summary();
 			return new Verdict(Category.JOB_SUCCEEDED, "The job succeeded", summary, null);
+		}
+		if (cause == null && outcome == Outcome.UNKNOWN
+				&& facts.stages().stream().anyMatch(TraceSection::afterSuccessfulScript)) {
+			return new Verdict(Category.JOB_SUCCEEDED, "The job's script succeeded",
+					"The log stops before the job's end, after the runner began what it does only for a script "
+							+ "that succeeded; nothing in it failed.",
+					null);
 		}
 		if (cause == null) {
 			return new Verdict(Category.UNKNOWN, "No known failure pattern matches this log", unknownSummary(facts),

@@ -231,6 +231,38 @@ class DiagnosisEngineTests {
 	}
 
 	@Test
+	void saysTheScriptSucceededWhenTheLogStopsAfterTheRunnerBeganTheStepsOfASuccessfulScript() {
+		DiagnosisEngine engine = engine(new TestLibrary(this.root).pattern("git-dns-failure", "dns", """
+				match:
+				  all:
+				    - contains: 'Could not resolve host'
+				"""));
+		Diagnosis stopped = diagnose(engine, """
+				Executing "step_script" stage of the job script
+				$ make
+				ok
+				Saving cache for successful job
+				Creating cache default...
+				""");
+		assertThat(stopped.outcome()).isEqualTo(Outcome.UNKNOWN);
+		assertThat(stopped.category()).isEqualTo(Category.JOB_SUCCEEDED);
+		Diagnosis stillRunning = diagnose(engine, """
+				Executing "step_script" stage of the job script
+				$ make
+				ok
+				""");
+		assertThat(stillRunning.category()).isEqualTo(Category.UNKNOWN);
+		Diagnosis withCause = diagnose(engine,
+				"""
+						Executing "step_script" stage of the job script
+						$ git fetch
+						fatal: unable to access 'https://gitlab.example.com/g/p.git/': Could not resolve host: gitlab.example.com
+						Saving cache for successful job
+						""");
+		assertThat(withCause.category()).isEqualTo(Category.GIT_DNS_FAILURE);
+	}
+
+	@Test
 	void admitsTheFinalErrorBesideTheSectionsAScopeNames() {
 		DiagnosisEngine engine = engine(new TestLibrary(this.root).pattern("image-pull-failed", "pull", """
 				match:

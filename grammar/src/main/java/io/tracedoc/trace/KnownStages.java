@@ -29,6 +29,9 @@ final class KnownStages {
 	 */
 	static final String AFTER_SCRIPT = "after_script";
 
+	/** Stages the runner runs only after the job's script succeeded. */
+	static final Set<String> AFTER_SUCCESS = Set.of("archive_cache", "upload_artifacts_on_success");
+
 	/** Stages the runner runs before the job's own script. */
 	static final Set<String> PROLOGUE = Set.of("resolve_secrets", "prepare_executor", "prepare_script", "get_sources",
 			"clear_worktree", "restore_cache", "download_artifacts");

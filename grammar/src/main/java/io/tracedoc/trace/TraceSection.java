@@ -53,6 +53,14 @@ public record TraceSection(int id, String name, String title, int parent, int de
 	}
 
 	/**
+	 * @return {@code true} for a stage the runner runs only once the job's script
+	 * succeeded (saving the cache and uploading the artifacts "for successful job")
+	 */
+	public boolean afterSuccessfulScript() {
+		return KnownStages.AFTER_SUCCESS.contains(this.name);
+	}
+
+	/**
 	 * @return {@code true} for a stage the runner still runs after an earlier one failed
 	 * (after_script, the uploads on failure, cleanup): where a job seldom fails
 	 */
