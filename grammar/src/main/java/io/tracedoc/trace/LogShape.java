@@ -132,11 +132,7 @@ record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers
 			if (line.isBlank()) {
 				continue;
 			}
-			int blanks = 0;
-			while (blanks < line.length() && (line.charAt(blanks) == ' ' || line.charAt(blanks) == '\t')) {
-				blanks++;
-			}
-			shared = Math.min(shared, blanks);
+			shared = Math.min(shared, leadingBlanks(line, shared));
 			if (shared == 0) {
 				return 0;
 			}
@@ -150,12 +146,19 @@ record LogShape(TraceFormat format, boolean escapesStripped, boolean lineNumbers
 	 * @return the line without them
 	 */
 	static String dedent(String line, int indent) {
+		int blanks = leadingBlanks(line, indent);
+		return (blanks == 0) ? line : line.substring(blanks);
+	}
+
+	/**
+	 * @return how many spaces and tabs the line starts with, counting at most {@code max}
+	 */
+	private static int leadingBlanks(String line, int max) {
 		int blanks = 0;
-		while (blanks < indent && blanks < line.length()
-				&& (line.charAt(blanks) == ' ' || line.charAt(blanks) == '\t')) {
+		while (blanks < max && blanks < line.length() && (line.charAt(blanks) == ' ' || line.charAt(blanks) == '\t')) {
 			blanks++;
 		}
-		return (blanks == 0) ? line : line.substring(blanks);
+		return blanks;
 	}
 
 	private static boolean mostLinesStartWithQuote(String[] lines) {

@@ -430,18 +430,26 @@ final class TraceBuilder {
 		if (content.length() > 100_000) {
 			return null;
 		}
-		if (!(content.startsWith("Job ") || content.startsWith("ERROR: Job ") || content.startsWith("Build ")
-				|| content.startsWith("ERROR: Build "))) {
-			int glued = content.endsWith(GLUED_SUCCESS) ? content.length() - GLUED_SUCCESS.length()
-					: Math.max(content.lastIndexOf(GLUED_FAILURE), content.lastIndexOf(GLUED_BUILD_FAILURE));
-			if (glued <= 0 || content.startsWith("$ ")) {
-				return null;
-			}
-			Matcher matcher = FINAL_STATUS.matcher(content).region(glued, content.length());
-			return matcher.matches() ? matcher : null;
+		int from = (content.startsWith("Job ") || content.startsWith("ERROR: Job ") || content.startsWith("Build ")
+				|| content.startsWith("ERROR: Build ")) ? 0 : gluedStatusStart(content);
+		if (from < 0) {
+			return null;
 		}
-		Matcher matcher = FINAL_STATUS.matcher(content);
+		Matcher matcher = FINAL_STATUS.matcher(content).region(from, content.length());
 		return matcher.matches() ? matcher : null;
+	}
+
+	/**
+	 * @return where the runner's final line begins when a copy ran it together with the
+	 * text before it, or -1
+	 */
+	private static int gluedStatusStart(String content) {
+		if (content.startsWith("$ ")) {
+			return -1;
+		}
+		int glued = content.endsWith(GLUED_SUCCESS) ? content.length() - GLUED_SUCCESS.length()
+				: Math.max(content.lastIndexOf(GLUED_FAILURE), content.lastIndexOf(GLUED_BUILD_FAILURE));
+		return (glued > 0) ? glued : -1;
 	}
 
 	private void closeWrappedError() {
