@@ -178,6 +178,15 @@ final class DecisiveLines {
 		return new Evidence(line.number(), line.text(), sectionNames.apply(line.section()), role, List.of(), List.of());
 	}
 
+	/**
+	 * @param stage a stage, or -1 for lines outside any
+	 * @return the last command echoed in it, or {@code null}
+	 */
+	TraceLine lastCommand(int stage) {
+		Stage state = this.stages.get(stage);
+		return (state != null) ? state.command : null;
+	}
+
 	private Stage stage(int stage) {
 		return this.stages.computeIfAbsent(stage, (key) -> new Stage());
 	}

@@ -15,6 +15,7 @@ import io.tracedoc.pattern.FailurePattern.ProbeSpec;
 import io.tracedoc.pattern.Scope;
 import io.tracedoc.pattern.Template;
 import io.tracedoc.trace.Outcome;
+import io.tracedoc.trace.TraceLine;
 import io.tracedoc.trace.TraceSection;
 import io.tracedoc.trace.TraceSummary;
 
@@ -262,9 +263,8 @@ final class FindingAssembler {
 			case FAILING_SECTION -> hit.finalError() || this.failingStage < 0 || inFailingStage(hit);
 			case OUTSIDE_SCRIPT -> hit.finalError() || !inScriptStage(hit);
 			case RUNNER_LINES -> hit.finalError() || hit.runnerLine();
-			case COMMAND_OUTPUT -> !hit.finalError() && commandOutput(hit);
-			case LOG_END -> !hit.finalError() && this.summary.finalStatus() == null
-					&& hit.index() > this.run.lineCount() - LOG_END_LINES;
+			case COMMAND_OUTPUT -> commandOutput(hit);
+			case LOG_END -> this.summary.finalStatus() == null && hit.index() > this.run.lineCount() - LOG_END_LINES;
 			case SECTIONS -> (hit.finalError()) ? scope.admitsFinalError()
 					: (!this.run.hasSections() && !afterTheScriptBegan(hit, scope)) || beforeFirstHeaderOfLateCopy(hit)
 							|| this.run.sectionNames(hit.section()).stream().anyMatch(scope.sections()::contains);
@@ -285,8 +285,9 @@ final class FindingAssembler {
 	}
 
 	private boolean commandOutput(Hit hit) {
-		int[] command = this.run.lastCommand(this.failingStage);
-		return command != null && this.run.stage(hit.section()) == command[0] && hit.index() > command[1]
+		int stage = this.run.commandStage(this.failingStage);
+		TraceLine command = this.run.decisive().lastCommand(stage);
+		return command != null && this.run.stage(hit.section()) == stage && hit.number() > command.number()
 				&& (this.finalIndex < 0 || hit.index() < this.finalIndex);
 	}
 

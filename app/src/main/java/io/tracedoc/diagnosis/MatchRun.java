@@ -52,9 +52,7 @@ final class MatchRun implements TraceListener {
 
 	private final DecisiveLines decisive = new DecisiveLines();
 
-	/** Per stage, the position of its last command echo. */
-	private final Map<Integer, Integer> lastCommands = new HashMap<>();
-
+	/** The stage of the last command echo outside the stages that run after a failure. */
 	private int lastCommandStage = -1;
 
 	private int firstCommandIndex = -1;
@@ -119,7 +117,6 @@ final class MatchRun implements TraceListener {
 	@Override
 	public void onCommand(CommandEcho command) {
 		int stage = stage(command.section());
-		this.lastCommands.put(stage, this.lineIndex);
 		if (stage < 0 || !this.sections.get(stage).epilogue()) {
 			// the stages that run after a failure are not where a job without a known
 			// failing stage failed
@@ -265,15 +262,12 @@ final class MatchRun implements TraceListener {
 	}
 
 	/**
-	 * @param stage a stage, or -1 for the stage of the log's last command echo outside
-	 * the stages that run after a failure
-	 * @return the stage and the position of its last command echo; {@code null} when it
-	 * echoed none
+	 * @param failingStage the stage the job failed in, or -1 when unknown
+	 * @return that stage, or where it is unknown the stage of the log's last command echo
+	 * outside the stages that run after a failure
 	 */
-	int[] lastCommand(int stage) {
-		int chosen = (stage >= 0) ? stage : this.lastCommandStage;
-		Integer index = this.lastCommands.get(chosen);
-		return (index != null) ? new int[] { chosen, index } : null;
+	int commandStage(int failingStage) {
+		return (failingStage >= 0) ? failingStage : this.lastCommandStage;
 	}
 
 	/**
