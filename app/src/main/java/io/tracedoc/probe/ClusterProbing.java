@@ -62,16 +62,23 @@ public final class ClusterProbing implements Probing, AutoCloseable {
 				catalog, budget, (cluster) -> cluster.connect(requestTimeout));
 	}
 
-	@Override
-	public Diagnosis confirm(Diagnosis diagnosis, JobContext context) {
-		long started = System.nanoTime();
+	/**
+	 * Every distinct check of every finding, each run once however many findings ask it.
+	 */
+	private static Set<CheckKey> checks(Diagnosis diagnosis) {
 		Set<CheckKey> checks = new LinkedHashSet<>();
 		for (Finding finding : diagnosis.findings()) {
 			for (ProbeCheck check : finding.probes()) {
 				checks.add(new CheckKey(check.probe(), check.arguments()));
 			}
 		}
-		if (checks.isEmpty()) {
+		return checks;
+	}
+
+	@Override
+	public Diagnosis confirm(Diagnosis diagnosis, JobContext context) {
+		long started = System.nanoTime();
+		if (checks(diagnosis).isEmpty()) {
 			return diagnosis;
 		}
 		ClusterRoutes.Selection selection = this.routes.select(context, diagnosis.trace());
@@ -105,13 +112,8 @@ public final class ClusterProbing implements Probing, AutoCloseable {
 	 */
 	static Diagnosis probe(Diagnosis diagnosis, ClusterView cluster, ProbeRegistry registry, PatternCatalog catalog,
 			Duration budget, long started) {
-		Set<CheckKey> checks = new LinkedHashSet<>();
-		for (Finding finding : diagnosis.findings()) {
-			for (ProbeCheck check : finding.probes()) {
-				checks.add(new CheckKey(check.probe(), check.arguments()));
-			}
-		}
-		Map<CheckKey, Outcome> outcomes = ProbePhase.run(checks, registry, cluster, started + budget.toNanos(), budget);
+		Map<CheckKey, Outcome> outcomes = ProbePhase.run(checks(diagnosis), registry, cluster,
+				started + budget.toNanos(), budget);
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		return ProbeResults.apply(diagnosis, (check) -> {
 			Outcome outcome = outcomes.get(new CheckKey(check.probe(), check.arguments()));
