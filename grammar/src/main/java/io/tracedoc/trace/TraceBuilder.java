@@ -447,8 +447,13 @@ final class TraceBuilder {
 		if (content.startsWith("$ ")) {
 			return -1;
 		}
-		int glued = content.endsWith(GLUED_SUCCESS) ? content.length() - GLUED_SUCCESS.length()
-				: Math.max(content.lastIndexOf(GLUED_FAILURE), content.lastIndexOf(GLUED_BUILD_FAILURE));
+		if (content.endsWith(GLUED_SUCCESS)) {
+			// only glued to the text before it: "Deploy Job succeeded" is the job's own
+			// output
+			int glued = content.length() - GLUED_SUCCESS.length();
+			return (glued > 0 && !Character.isWhitespace(content.charAt(glued - 1))) ? glued : -1;
+		}
+		int glued = Math.max(content.lastIndexOf(GLUED_FAILURE), content.lastIndexOf(GLUED_BUILD_FAILURE));
 		return (glued > 0) ? glued : -1;
 	}
 

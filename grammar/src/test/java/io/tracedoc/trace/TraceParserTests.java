@@ -596,6 +596,7 @@ class TraceParserTests {
 					"$ docker push app\nCleaning up project directory and file based variablesJob succeeded\n");
 			assertThat(success.summary().outcome()).isEqualTo(Outcome.SUCCEEDED);
 			assertThat(parse("$ echo Job succeeded\n").summary().outcome()).isEqualTo(Outcome.UNKNOWN);
+			assertThat(parse("$ ./deploy.sh\nDeploy Job succeeded\n").summary().outcome()).isEqualTo(Outcome.UNKNOWN);
 			JobTrace oldRunner = parse(
 					"Checking out 1f2e3d4c as master... remote: denied ERROR: Build failed: exit code 1\n");
 			assertThat(oldRunner.summary().outcome()).isEqualTo(Outcome.FAILED);
